@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+        .library(name: "LecternCore", targets: ["LecternCore"]),
+        .library(name: "LecternSite", targets: ["LecternSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "LecternCore",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LecternSite",
+            dependencies: ["LecternCore"]
+        ),
+        .executableTarget(
+            name: "lectern",
+            dependencies: [
+                "LecternCore", "LecternSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LecternCoreTests",
+            dependencies: ["LecternCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LecternSiteTests",
+            dependencies: ["LecternSite", "LecternCore"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

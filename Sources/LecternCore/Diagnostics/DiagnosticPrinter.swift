@@ -1,0 +1,119 @@
+import Foundation
+
+/// The output formats of `lectern check`.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    /// `path:line:col: severity: message [id]`, optionally with source line and caret.
+    case text
+    /// One JSON document; see docs/diagnostics.md.
+    case json
+    /// GitHub Actions workflow commands.
+    case github
+}
+
+/// Turns diagnostics into text for people or machines, with character columns.
+public struct DiagnosticPrinter: Sendable {
+    /// Source texts by file, used to convert byte columns and show source lines.
+    public var sources: [String: String]
+    /// Show the source line and a caret under the column.
+    public var showsSource: Bool
+    /// Colour severities with ANSI escapes.
+    public var usesColor: Bool
+
+    /// Creates a printer.
+    public init(sources: [String: String] = [:], showsSource: Bool = false, usesColor: Bool = false) {
+        self.sources = sources
+        self.showsSource = showsSource
+        self.usesColor = usesColor
+    }
+
+    /// The line's text, without its line ending.
+    func lineText(file: String, line: Int) -> Substring? {
+        guard line > 0, let text = sources[file] else { return nil }
+        var current = 1
+        var start = text.startIndex
+        while current < line {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        var slice = text[start..<end]
+        if slice.hasSuffix("\r") { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Converts a byte column to a 1-based character column on that line.
+    public func characterColumn(file: String, location: SourceLocation) -> Int {
+        guard location.column > 1, let line = lineText(file: file, line: location.line) else {
+            return max(location.column, location.line > 0 ? 1 : 0)
+        }
+        let utf8 = line.utf8
+        let limit = utf8.index(utf8.startIndex, offsetBy: min(location.column - 1, utf8.count))
+        let prefix = Substring(utf8[utf8.startIndex..<limit]) 
+        return prefix.count + 1 + max(0, location.column - 1 - utf8.count)
+    }
+
+    /// Renders all diagnostics in the chosen format.
+    public func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat) -> String {
+        switch format {
+        case .text: return diagnostics.map(renderText).joined()
+        case .github: return diagnostics.map(renderGitHub).joined()
+        case .json: return renderJSON(diagnostics)
+        }
+    }
+
+    /// `file:line:col: severity: message [id]`, plus source line, caret and notes.
+    public func renderText(_ diagnostic: Diagnostic) -> String {
+        var out = header(diagnostic.file, diagnostic.range, diagnostic.severity.rawValue,
+                         diagnostic.message + " [\(diagnostic.id)]")
+        if showsSource, let line = lineText(file: diagnostic.file, line: diagnostic.range.start.line) {
+            let column = characterColumn(file: diagnostic.file, location: diagnostic.range.start)
+            let pad = line.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            out += line + "\n" + pad + colored("^", code: "32") + "\n"
+        }
+        for note in diagnostic.notes {
+            let file = note.file ?? diagnostic.file
+            if let range = note.range {
+                out += header(file, range, "note", note.message)
+            } else {
+                out += colored("note:", code: "1;30") + " " + note.message + "\n"
+            }
+        }
+        return out
+    }
+
+    private func header(_ file: String, _ range: SourceRange, _ severity: String, _ message: String) -> String {
+        let location = range.start.line > 0
+            ? "\(file):\(range.start.line):\(characterColumn(file: file, location: range.start)):"
+            : "\(file):"
+        let code = severity == "error" ? "1;31" : severity == "warning" ? "1;35" : "1;30"
+        return colored(location, code: "1") + " " + colored(severity + ":", code: code) + " " + message + "\n"
+    }
+
+    private func colored(_ text: String, code: String) -> String {
+        usesColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `::error file=…,line=…,col=…,title=…::message`
+    public func renderGitHub(_ diagnostic: Diagnostic) -> String {
+        let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
+        var properties = ["file=\(escapeProperty(diagnostic.file))"]
+        if diagnostic.range.start.line > 0 {
+            properties.append("line=\(diagnostic.range.start.line)")
+            properties.append("col=\(characterColumn(file: diagnostic.file, location: diagnostic.range.start))")
+        }
+        properties.append("title=\(escapeProperty(diagnostic.id))")
+        let notes = diagnostic.notes.map { "\n" + $0.message }.joined()
+        return "::\(command) \(properties.joined(separator: ","))::\(escapeData(diagnostic.message + notes))\n"
+    }
+
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

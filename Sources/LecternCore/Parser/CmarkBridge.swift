@@ -1,0 +1,275 @@
+import CCmarkGFM
+
+/// Every call into libcmark-gfm lives here: parsing, and an iterative conversion of
+/// its tree into `Block`s and `Inline`s (markers and tokens still in place).
+enum CmarkBridge {
+    /// Registers the GFM extensions; a static initialiser runs exactly once, thread-safely.
+    private static let registration: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Call before any concurrent parsing starts.
+    static func prepare() { _ = registration }
+
+    /// A converted document: its blocks and its footnote definitions by label.
+    struct Output {
+        var blocks: [Block]
+        var footnotes: [String: [Block]]
+        var tooDeep: SourceRange?
+    }
+
+    /// Parses transformed markdown and converts it, never nesting deeper than `maximumDepth`.
+    static func parse(_ text: [UInt8], map: SourceMap, maximumDepth: Int) -> Output {
+        prepare()
+        let options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else { return Output(blocks: [], footnotes: [:]) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        text.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return Output(blocks: [], footnotes: [:]) }
+        defer { cmark_node_free(root) }
+        var converter = TreeConverter(map: map, maximumDepth: maximumDepth)
+        return converter.convert(root)
+    }
+}
+
+/// One node being built: the cmark node and the children converted so far.
+private struct Frame {
+    let node: OpaquePointer
+    let range: SourceRange
+    var children: [Converted] = []
+}
+
+/// A converted child, before its parent knows what it needs.
+private enum Converted {
+    case block(Block)
+    case inline(Inline)
+    case item(ListItem)
+    case row([[Inline]], isHeader: Bool)
+    case cell([Inline])
+    case footnote(String, [Block])
+}
+
+private struct TreeConverter {
+    let map: SourceMap
+    let maximumDepth: Int
+    var stack: [Frame] = []
+    var tooDeep: SourceRange?
+    /// Footnote definitions in cmark-gfm's order, which numbers references from 1.
+    var footnotes: [[Block]] = []
+
+    init(map: SourceMap, maximumDepth: Int) {
+        self.map = map
+        self.maximumDepth = maximumDepth
+    }
+
+    func range(of node: OpaquePointer, fallback: SourceRange) -> SourceRange {
+        let startLine = Int(cmark_node_get_start_line(node))
+        guard startLine > 0 else { return fallback }
+        return map.range(startLine: startLine, startColumn: Int(cmark_node_get_start_column(node)),
+                         endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)))
+    }
+
+    mutating func convert(_ root: OpaquePointer) -> CmarkBridge.Output {
+        guard let iterator = cmark_iter_new(root) else { return .init(blocks: [], footnotes: [:]) }
+        defer { cmark_iter_free(iterator) }
+        var result: [Converted] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let fallback = stack.last?.range ?? .unknown
+            if event == CMARK_EVENT_ENTER {
+                if let leaf = convertLeaf(node, range: range(of: node, fallback: fallback)) {
+                    append(leaf, to: &result)
+                    continue
+                }
+                let nodeRange = range(of: node, fallback: fallback)
+                if stack.count >= maximumDepth {
+                    if tooDeep == nil { tooDeep = nodeRange }
+                    continue
+                }
+                stack.append(Frame(node: node, range: nodeRange))
+            } else if event == CMARK_EVENT_EXIT {
+                guard let top = stack.last, top.node == node else { continue }
+                stack.removeLast()
+                let built = build(top)
+                if case .footnote(_, let content)? = built {
+                    footnotes.append(content)
+                } else if let built {
+                    append(built, to: &result)
+                }
+            }
+        }
+        var blocks = Self.blocks(result)
+        if case .block(let document)? = result.first, case .div(_, let children) = document.kind, result.count == 1 {
+            blocks = children
+        }
+        var labelled: [String: [Block]] = [:]
+        for (index, content) in footnotes.enumerated() { labelled[String(index + 1)] = content }
+        return .init(blocks: blocks, footnotes: labelled, tooDeep: tooDeep)
+    }
+
+    mutating func append(_ item: Converted, to result: inout [Converted]) {
+        if stack.isEmpty { result.append(item) } else { stack[stack.count - 1].children.append(item) }
+    }
+
+    func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    func typeName(_ node: OpaquePointer) -> String { string(cmark_node_get_type_string(node)) }
+
+    func convertLeaf(_ node: OpaquePointer, range: SourceRange) -> Converted? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .inline(Inline(.text(string(cmark_node_get_literal(node))), range))
+        case CMARK_NODE_SOFTBREAK: return .inline(Inline(.softBreak, range))
+        case CMARK_NODE_LINEBREAK: return .inline(Inline(.lineBreak, range))
+        case CMARK_NODE_CODE: return .inline(Inline(.code(.empty, string(cmark_node_get_literal(node))), range))
+        case CMARK_NODE_HTML_INLINE:
+            return .inline(Inline(.rawInline(format: "html", string(cmark_node_get_literal(node))), range))
+        case CMARK_NODE_HTML_BLOCK:
+            return .block(Block(.rawBlock(format: "html", string(cmark_node_get_literal(node))), range))
+        case CMARK_NODE_THEMATIC_BREAK: return .block(Block(.horizontalRule, range))
+        case CMARK_NODE_CODE_BLOCK:
+            let info = string(cmark_node_get_fence_info(node))
+            let attributes = info.isEmpty ? Attributes.empty : Attributes(pairs: [(key: "\u{E000}info", value: info)])
+            return .block(Block(.codeBlock(attributes, string(cmark_node_get_literal(node))), range))
+        default: return nil
+        }
+    }
+}
+
+extension TreeConverter {
+    fileprivate func build(_ frame: Frame) -> Converted? {
+        let node = frame.node, range = frame.range, children = frame.children
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .block(Block(.div(.empty, Self.blocks(children)), range))
+        case CMARK_NODE_PARAGRAPH: return .block(Block(.para(Self.inlines(children)), range))
+        case CMARK_NODE_HEADING:
+            return .block(Block(.header(level: Int(cmark_node_get_heading_level(node)), .empty, Self.inlines(children)), range))
+        case CMARK_NODE_BLOCK_QUOTE: return .block(Block(.blockQuote(Self.blocks(children)), range))
+        case CMARK_NODE_LIST:
+            let items = Self.items(children)
+            let tight = cmark_node_get_list_tight(node) != 0
+            let finalItems = tight ? items.map { item in
+                var item = item
+                item.blocks = item.blocks.map { block in
+                    if case .para(let inlines) = block.kind { return Block(.plain(inlines), block.range) }
+                    return block
+                }
+                return item
+            } : items
+            if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                return .block(Block(.orderedList(ListStyle(start: Int(cmark_node_get_list_start(node))), finalItems), range))
+            }
+            return .block(Block(.bulletList(finalItems), range))
+        case CMARK_NODE_ITEM:
+            let task: Bool? = typeName(node) == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil
+            return .item(ListItem(blocks: Self.blocks(children), task: task, range: range))
+        case CMARK_NODE_EMPH: return .inline(Inline(.emph(Self.inlines(children)), range))
+        case CMARK_NODE_STRONG: return .inline(Inline(.strong(Self.inlines(children)), range))
+        case CMARK_NODE_LINK:
+            let target = Target(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            return .inline(Inline(.link(.empty, Self.inlines(children), target), range))
+        case CMARK_NODE_IMAGE:
+            let target = Target(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+            return .inline(Inline(.image(.empty, Self.inlines(children), target), range))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return .inline(Inline(.rawInline(format: "\u{E000}footnote", string(cmark_node_get_literal(node))), range))
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return .footnote(string(cmark_node_get_literal(node)), Self.blocks(children))
+        default:
+            return buildExtension(node, range: range, children: children)
+        }
+    }
+
+    private func buildExtension(_ node: OpaquePointer, range: SourceRange, children: [Converted]) -> Converted? {
+        switch typeName(node) {
+        case "strikethrough": return .inline(Inline(.strikeout(Self.inlines(children)), range))
+        case "table_cell": return .cell(Self.inlines(children))
+        case "table_row", "table_header":
+            let cells = children.compactMap { child -> [Inline]? in
+                if case .cell(let inlines) = child { return inlines }
+                return nil
+            }
+            return .row(cells, isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments: [Table.Alignment] = []
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for column in 0..<columns {
+                    switch raw[column] {
+                    case UInt8(ascii: "l"): alignments.append(.left)
+                    case UInt8(ascii: "c"): alignments.append(.center)
+                    case UInt8(ascii: "r"): alignments.append(.right)
+                    default: alignments.append(.default)
+                    }
+                }
+            }
+            var head: [[[Inline]]] = [], body: [[[Inline]]] = []
+            for child in children {
+                guard case .row(let cells, let isHeader) = child else { continue }
+                if isHeader { head.append(cells) } else { body.append(cells) }
+            }
+            return .block(Block(.table(Table(alignments: alignments, head: head, body: body)), range))
+        default:
+            return .block(Block(.div(.empty, Self.blocks(children)), range))
+        }
+    }
+
+    /// Children as blocks; stray inlines (only after depth limiting) are wrapped in `plain`.
+    fileprivate static func blocks(_ children: [Converted]) -> [Block] {
+        var out: [Block] = []
+        var pending: [Inline] = []
+        func flush() {
+            if !pending.isEmpty { out.append(Block(.plain(pending), pending[0].range)); pending = [] }
+        }
+        for child in children {
+            switch child {
+            case .block(let block): flush(); out.append(block)
+            case .inline(let inline): pending.append(inline)
+            case .item(let item): flush(); out += item.blocks
+            case .row(let cells, _): flush(); out += cells.map { Block(.plain($0)) }
+            case .cell(let inlines): pending += inlines
+            case .footnote(_, let blocks): flush(); out += blocks
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Children as inlines; stray blocks (only after depth limiting) contribute their text.
+    fileprivate static func inlines(_ children: [Converted]) -> [Inline] {
+        children.flatMap { child -> [Inline] in
+            switch child {
+            case .inline(let inline): return [inline]
+            case .cell(let inlines): return inlines
+            default: return [Inline(.text(Inline.plainText(blocksText(blocks([child])))))]
+            }
+        }
+    }
+
+    private static func blocksText(_ blocks: [Block]) -> [Inline] {
+        blocks.flatMap { block -> [Inline] in
+            switch block.kind {
+            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): return inlines
+            default: return blocksText(block.childBlocks)
+            }
+        }
+    }
+
+    fileprivate static func items(_ children: [Converted]) -> [ListItem] {
+        children.map { child in
+            if case .item(let item) = child { return item }
+            return ListItem(blocks: blocks([child]))
+        }
+    }
+}

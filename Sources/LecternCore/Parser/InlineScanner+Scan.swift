@@ -1,0 +1,139 @@
+/// The scanning loop: finds Pandoc inline syntax while skipping code spans, URLs and HTML.
+extension InlineScanner {
+    private static let backtick: UInt8 = 0x60
+
+    mutating func scan() {
+        var offset = 0
+        let count = buffer.count
+        while offset < count {
+            if let close = pendingCloses.removeValue(forKey: offset) {
+                replace(offset..<offset + 1, first: close)
+                offset += 1
+                continue
+            }
+            let byte = buffer[offset]
+            switch byte {
+            case 0x5C: offset = scanBackslash(offset)
+            case Self.backtick: offset = scanCodeSpan(offset)
+            case 0x24: offset = scanMath(offset)
+            case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
+            case 0x3C: offset = scanAngle(offset)
+            case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E:
+                let end = buffer[offset...].firstIndex(of: 0x5D) ?? offset + 2
+                copy(offset..<min(end + 1, count))
+                offset = min(end + 1, count)
+            case 0x5D: offset = scanBracketClose(offset)
+            default:
+                copy(offset..<offset + 1)
+                offset += 1
+            }
+        }
+    }
+
+    private mutating func scanBackslash(_ offset: Int) -> Int {
+        guard offset + 1 < buffer.count else { copy(offset..<offset + 1); return offset + 1 }
+        let next = buffer[offset + 1]
+        if Self.isPunctuation(next) {
+            copy(offset..<offset + 2)
+            return offset + 2
+        }
+        guard Self.isLetter(next) else { copy(offset..<offset + 1); return offset + 1 }
+        var end = offset + 1
+        while end < buffer.count, Self.isLetter(buffer[end]) { end += 1 }
+        while end < buffer.count, buffer[end] == 0x7B || buffer[end] == 0x5B,
+              let close = matchingGroup(from: end) {
+            end = close + 1
+        }
+        replace(offset..<end, first: token(.drop, at: offset..<end))
+        return end
+    }
+
+    /// The offset of the `}` or `]` closing the group at `start`, on the same line.
+    private func matchingGroup(from start: Int) -> Int? {
+        let open = buffer[start], close: UInt8 = open == 0x7B ? 0x7D : 0x5D
+        var depth = 0, index = start
+        while index < buffer.count, buffer[index] != 0x0A {
+            if buffer[index] == 0x5C { index += 2; continue }
+            if buffer[index] == open { depth += 1 }
+            if buffer[index] == close { depth -= 1; if depth == 0 { return index } }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func scanCodeSpan(_ offset: Int) -> Int {
+        var run = offset
+        while run < buffer.count, buffer[run] == Self.backtick { run += 1 }
+        let length = run - offset
+        var search = run
+        while search < buffer.count {
+            guard buffer[search] == Self.backtick else { search += 1; continue }
+            var closeEnd = search
+            while closeEnd < buffer.count, buffer[closeEnd] == Self.backtick { closeEnd += 1 }
+            if closeEnd - search == length {
+                copy(offset..<closeEnd)
+                return scanAttributes(closeEnd, allowRaw: true)
+            }
+            search = closeEnd
+        }
+        copy(offset..<run)
+        return run
+    }
+
+    private mutating func scanAngle(_ offset: Int) -> Int {
+        let next = offset + 1 < buffer.count ? buffer[offset + 1] : 0
+        guard Self.isLetter(next) || next == 0x2F || next == 0x21 || next == 0x3F else {
+            copy(offset..<offset + 1)
+            return offset + 1
+        }
+        var end = offset + 1
+        while end < buffer.count, buffer[end] != 0x3E, buffer[end] != 0x3C { end += 1 }
+        guard end < buffer.count, buffer[end] == 0x3E else { copy(offset..<offset + 1); return offset + 1 }
+        copy(offset..<end + 1)
+        return end + 1
+    }
+
+    private mutating func scanBracketClose(_ offset: Int) -> Int {
+        copy(offset..<offset + 1)
+        var index = offset + 1
+        guard index < buffer.count else { return index }
+        if buffer[index] == 0x28 {
+            var depth = 0
+            var inAngle = false
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x5C { index += 2; continue }
+                if byte == 0x3C { inAngle = true }
+                if byte == 0x3E { inAngle = false }
+                if !inAngle {
+                    if byte == 0x28 { depth += 1 }
+                    if byte == 0x29 { depth -= 1; if depth == 0 { break } }
+                }
+                index += 1
+            }
+            guard index < buffer.count else { return offset + 1 }
+            copy((offset + 1)..<index + 1)
+            return scanAttributes(index + 1, allowRaw: false)
+        }
+        return scanAttributes(index, allowRaw: false)
+    }
+
+    /// Turns `{...}` at `offset` into a token when it parses; warns when it does not.
+    private mutating func scanAttributes(_ offset: Int, allowRaw: Bool) -> Int {
+        guard offset < buffer.count, buffer[offset] == 0x7B else { return offset }
+        switch AttributeParser.parse(buffer, from: offset) {
+        case .success(let attributes, let end):
+            guard !buffer[offset..<end].contains(0x0A) else { return offset }
+            replace(offset..<end, first: token(.attributes(attributes), at: offset..<end))
+            return end
+        case .raw(let format, let end) where allowRaw:
+            replace(offset..<end, first: token(.rawAttribute(format: format), at: offset..<end))
+            return end
+        case .raw:
+            warnings.append(("attributes.malformed", "malformed attribute list: a raw attribute '{=format}' goes after inline code or a code fence; the braces are kept as text", location(offset)))
+        case .failure(let position, let message):
+            warnings.append(("attributes.malformed", "malformed attribute list: \(message); the braces are kept as text", location(position)))
+        }
+        return offset
+    }
+}

@@ -1,0 +1,50 @@
+/// The markdown front end: Pandoc-flavoured markdown in, a `Document` and diagnostics out.
+public enum MarkdownParser {
+    /// Containers nested deeper than this are flattened, with a diagnostic.
+    public static let maximumDepth = 100
+
+    /// Parses a lesson. Content problems become diagnostics; nothing is thrown.
+    public static func parse(_ source: String, file: String) -> (Document, [Diagnostic]) {
+        var bag = DiagnosticBag(file: file)
+        let bytes = Array(source.utf8)
+        let prepared = PrePass.prepare(bytes, bag: &bag)
+
+        var frontMatter: FrontMatter?
+        if let block = prepared.frontMatter {
+            let fileLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            switch YAMLLoader.load(block.text, firstLine: block.firstLine, fileLines: fileLines, bag: &bag) {
+            case .mapping(let pairs, _, _)?:
+                frontMatter = FrontMatter(values: pairs.map { ($0.key, $0.value, $0.line) }, range: block.range)
+            case .null?, nil:
+                frontMatter = FrontMatter(values: [], range: block.range)
+            case let other?:
+                bag.error("metadata.not-a-mapping", "front matter must be a mapping of keys to values",
+                          at: SourceRange(line: other.line, column: other.column))
+            }
+        }
+
+        let converted = CmarkBridge.parse(prepared.text, map: prepared.map, maximumDepth: maximumDepth)
+        if let deep = converted.tooDeep {
+            bag.error("nesting.too-deep", "blocks are nested more than \(maximumDepth) deep; deeper content is flattened",
+                      at: deep)
+        }
+        var assembly = FenceAssembly(prepared: prepared, bag: bag)
+        let assembled = assembly.assemble(converted.blocks)
+        var footnotes: [String: [Block]] = [:]
+        for (label, blocks) in converted.footnotes { footnotes[label] = assembly.assemble(blocks) }
+
+        var rewriter = BlockRewriter(prepared: prepared, bag: assembly.bag)
+        var resolvedNotes: [String: [Block]] = [:]
+        for (label, blocks) in footnotes.sorted(by: { $0.key < $1.key }) { resolvedNotes[label] = rewriter.rewrite(blocks) }
+        rewriter.resolver.footnotes = resolvedNotes
+        var blocks = rewriter.rewrite(assembled)
+        var identifiers = HeadingIdentifiers()
+        blocks = identifiers.apply(to: blocks)
+        bag = rewriter.bag
+
+        var metadata = LessonMetadata()
+        if let frontMatter { metadata = LessonMetadata.read(frontMatter, bag: &bag) }
+        let document = Document(file: file, metadata: metadata, frontMatter: frontMatter, blocks: blocks)
+        return (document, bag.all)
+    }
+}

@@ -1,0 +1,154 @@
+/// Classifies one line and applies Pandoc's block rules.
+extension PrePass {
+    var isInParagraph: Bool { previous == .paragraph || previous == .listItem || previous == .blockQuote }
+    var atBlockStart: Bool { previous == .blank || previous == .other }
+
+    /// Handles a line whose bytes may already be dedented (definition lists); returns the next index.
+    mutating func classify(_ index: Int, _ bytes: [UInt8], stages: [[LineEdit]]) -> Int {
+        let origin = index + 1
+        let (width, count) = indentation(bytes)
+        let content = bytes[count...]
+        var line = OutLine(bytes: bytes, origin: origin, stages: stages)
+
+        if previous == .blank, width >= 4, listContentIndent == nil, definition == nil {
+            inIndentedCode = true
+            out.append(line)
+            return index + 1
+        }
+        if previous == .blank, let indent = listContentIndent, width < indent, listMarker(bytes, at: count) == nil {
+            listContentIndent = nil
+        }
+        if atBlockStart, listMarker(bytes, at: count) == nil { orderedLists = orderedLists.filter { $0.key < width } }
+        if content.starts(with: [0x3A, 0x3A, 0x3A]) {
+            return handleDivFence(index, bytes, indentBytes: count, stages: stages)
+        }
+        if let fence = codeFenceOpening(content) {
+            if fence.byte == 0x7E, isInParagraph {
+                escape(&line, at: count)
+                continueParagraph(line)
+                return index + 1
+            }
+            codeFence = fence
+            out.append(line)
+            previous = .other
+            return index + 1
+        }
+        if atBlockStart, width < 4 {
+            if let next = handleLineBlock(index, bytes) { return next }
+            if let next = handleSimpleTable(index, bytes) { return next }
+            if let next = handleTableCaption(index, bytes, indentBytes: count) { return next }
+        }
+        if let level = atxLevel(content), width < 4 {
+            if isInParagraph {
+                escape(&line, at: count)
+                continueParagraph(line)
+                return index + 1
+            }
+            _ = level
+            tokenizeTrailingAttributes(&line, from: count)
+            line.scannable = true
+            line.isHeading = true
+            out.append(line)
+            previous = .other
+            return index + 1
+        }
+        if content.first == 0x3E, width < 4 {
+            if previous == .paragraph || previous == .listItem {
+                escape(&line, at: count)
+                continueParagraph(line)
+                return index + 1
+            }
+            line.scannable = true
+            out.append(line)
+            previous = .blockQuote
+            lastBlockWasTable = false
+            return index + 1
+        }
+        if width < 4 || listContentIndent != nil, !isThematicBreak(content), let found = listMarker(bytes, at: count) {
+            let marker = continuingOpenList(found, column: width)
+            if previous == .paragraph, listContentIndent == nil {
+                if marker.numbering == nil { escape(&line, at: marker.delimiter) }
+                continueParagraph(line)
+                return index + 1
+            }
+            if let numbering = marker.numbering {
+                rewriteFancyMarker(&line, marker, numbering: numbering)
+            }
+            separateListStyles(&line, marker, column: width)
+            listContentIndent = marker.contentIndent
+            line.scannable = true
+            out.append(line)
+            previous = .listItem
+            lastBlockWasTable = false
+            return index + 1
+        }
+        if atBlockStart, isThematicBreak(content) || isHTMLBlockStart(content) {
+            out.append(line)
+            previous = .other
+            lastBlockWasTable = false
+            return index + 1
+        }
+        if atBlockStart {
+            if index + 1 < lines.count, isSetextUnderline(lines[index + 1]), !isBlank(content) {
+                tokenizeTrailingAttributes(&line, from: count)
+                line.isHeading = true
+            }
+            paragraphStart = out.count
+            paragraphLines = 0
+            lastBlockWasTable = content.first == 0x7C
+            previous = .paragraph
+        }
+        continueParagraph(line)
+        return index + 1
+    }
+
+    /// Appends a paragraph-ish line, keeping list and quote context.
+    mutating func continueParagraph(_ line: OutLine) {
+        var line = line
+        line.scannable = true
+        out.append(line)
+        paragraphLines += 1
+        if previous == .blank || previous == .other { previous = .paragraph }
+    }
+
+    /// Inserts a backslash so cmark reads the byte at `offset` literally.
+    func escape(_ line: inout OutLine, at offset: Int) {
+        replace(&line, offset..<offset, with: [0x5C])
+    }
+
+    func codeFenceOpening(_ content: ArraySlice<UInt8>) -> (byte: UInt8, count: Int)? {
+        guard let first = content.first, first == 0x60 || first == 0x7E else { return nil }
+        let count = content.prefix(while: { $0 == first }).count
+        guard count >= 3 else { return nil }
+        if first == 0x60, content.dropFirst(count).contains(0x60) { return nil }
+        return (first, count)
+    }
+
+    func atxLevel(_ content: ArraySlice<UInt8>) -> Int? {
+        let hashes = content.prefix(while: { $0 == 0x23 }).count
+        guard (1...6).contains(hashes) else { return nil }
+        let after = content.dropFirst(hashes)
+        guard after.isEmpty || after.first == 0x20 || after.first == 0x09 else { return nil }
+        return hashes
+    }
+
+    /// HTML block starts cmark honours at the start of a block (types 1 to 6).
+    func isHTMLBlockStart(_ content: ArraySlice<UInt8>) -> Bool {
+        guard content.first == 0x3C else { return false }
+        let text = String(decoding: content.prefix(12), as: UTF8.self).lowercased()
+        if text.hasPrefix("<!--") || text.hasPrefix("<?") || text.hasPrefix("<![cdata[") { return true }
+        if text.hasPrefix("<!"), text.count > 2, text.dropFirst(2).first?.isLetter == true { return true }
+        let name = text.dropFirst(text.hasPrefix("</") ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber })
+        return Self.blockTagNames.contains(String(name))
+    }
+
+    static let blockTagNames: Set<String> = [
+        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
+        "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+        "html", "iframe", "legend", "li", "link", "main", "menu", "menuitem", "nav", "noframes", "ol",
+        "optgroup", "option", "p", "param", "section", "source", "summary", "table", "tbody", "td", "tfoot",
+        "th", "thead", "title", "tr", "track", "ul", "script", "pre", "style", "textarea", "video", "audio",
+        "iframe", "canvas", "svg",
+    ]
+}

@@ -1,0 +1,130 @@
+/// Pandoc simple tables, rewritten as pipe tables, and table captions.
+extension PrePass {
+    mutating func handleSimpleTable(_ index: Int, _ bytes: [UInt8]) -> Int? {
+        let first = lines[index]
+        guard definition == nil, bytes.count == first.count, first.first != 0x7C, index + 1 < lines.count else { return nil }
+        if let runs = dashRuns(first) {
+            var end = index + 1
+            while end < lines.count, !isBlank(lines[end]), dashRuns(lines[end]) == nil { end += 1 }
+            guard end > index + 1, end < lines.count, dashRuns(lines[end]) != nil else { return nil }
+            headerlessTables.insert(index + 1)
+            let alignments = simpleAlignments(runs, header: lines[index + 1])
+            out.append(OutLine(bytes: Array(("|" + String(repeating: " |", count: runs.count)).utf8), origin: index + 1))
+            out.append(delimiterRow(alignments, origin: index + 1))
+            for row in (index + 1)..<end { out.append(pipeRow(lines[row], runs: runs, origin: row + 1)) }
+            out.append(OutLine(bytes: [], origin: end + 1))
+            finishTable()
+            return end + 1
+        }
+        guard let runs = dashRuns(lines[index + 1]), !isBlank(first), dashRuns(first) == nil else { return nil }
+        let alignments = simpleAlignments(runs, header: first)
+        out.append(pipeRow(first, runs: runs, origin: index + 1))
+        out.append(delimiterRow(alignments, origin: index + 2))
+        var end = index + 2
+        while end < lines.count, !isBlank(lines[end]) {
+            out.append(pipeRow(lines[end], runs: runs, origin: end + 1))
+            end += 1
+        }
+        finishTable()
+        return end
+    }
+
+    private mutating func finishTable() {
+        previous = .other
+        lastBlockWasTable = true
+    }
+
+    /// Pandoc's `alignType`: where the header text sits against its dashes.
+    private func simpleAlignments(_ runs: [(start: Int, end: Int)], header: ArraySlice<UInt8>) -> [Table.Alignment] {
+        let cells = rawCells(header, runs: runs)
+        return zip(cells, runs).map { cell, run in
+            var text = cell.bytes
+            while let last = text.last, last == 0x20 { text.removeLast() }
+            guard !text.isEmpty else { return .default }
+            let leftSpace = text.first == 0x20
+            let rightSpace = text.count < run.end - run.start
+            switch (leftSpace, rightSpace) {
+            case (true, false): return .right
+            case (false, true): return .left
+            case (true, true): return .center
+            case (false, false): return .default
+            }
+        }
+    }
+
+    /// Splits a row at the columns where each dash run starts, as Pandoc does.
+    private func rawCells(_ line: ArraySlice<UInt8>, runs: [(start: Int, end: Int)]) -> [(start: Int, bytes: [UInt8])] {
+        let bytes = Array(line)
+        return runs.indices.map { column in
+            let start = runs[column].start
+            let end = column + 1 < runs.count ? runs[column + 1].start : bytes.count
+            guard start < bytes.count else { return (start, []) }
+            return (start, Array(bytes[start..<min(end, bytes.count)]))
+        }
+    }
+
+    private func pipeRow(_ line: ArraySlice<UInt8>, runs: [(start: Int, end: Int)], origin: Int) -> OutLine {
+        var output: [UInt8] = [0x7C]
+        var stage: [LineEdit] = []
+        for cell in rawCells(line, runs: runs) {
+            let leading = cell.bytes.prefix(while: { $0 == 0x20 }).count
+            var text = Array(cell.bytes.dropFirst(leading))
+            while let last = text.last, last == 0x20 { text.removeLast() }
+            output.append(0x20)
+            let escaped = text.flatMap { $0 == 0x7C ? [UInt8(0x5C), 0x7C] : [$0] }
+            stage.append(LineEdit(newStart: output.count, newLength: escaped.count,
+                                  oldStart: cell.start + leading, oldLength: text.count))
+            output.append(contentsOf: escaped)
+            output.append(contentsOf: [0x20, 0x7C])
+        }
+        var row = OutLine(bytes: output, origin: origin, stages: [stage])
+        row.scannable = true
+        return row
+    }
+
+    private func delimiterRow(_ alignments: [Table.Alignment], origin: Int) -> OutLine {
+        let cells = alignments.map { alignment -> String in
+            switch alignment {
+            case .left: return ":---"
+            case .right: return "---:"
+            case .center: return ":---:"
+            case .default: return "---"
+            }
+        }
+        return OutLine(bytes: Array(("|" + cells.joined(separator: "|") + "|").utf8), origin: origin)
+    }
+
+    /// `Table: caption` or `: caption` right after a table becomes its caption.
+    mutating func handleTableCaption(_ index: Int, _ bytes: [UInt8], indentBytes: Int) -> Int? {
+        guard lastBlockWasTable else { return nil }
+        let content = bytes[indentBytes...]
+        let prefix: Int
+        if content.starts(with: Array("Table:".utf8)) {
+            prefix = indentBytes + 6
+        } else if content.first == 0x3A, content.count > 1, content[content.startIndex + 1] == 0x20 {
+            prefix = indentBytes + 1
+        } else {
+            return nil
+        }
+        let fence = addFence(.div, Attributes(classes: ["\u{E000}caption"]), line: index + 1)
+        emitMarker("F", fence, origin: index + 1, indent: 0)
+        var line = OutLine(bytes: Array(bytes[prefix...]), origin: index + 1,
+                           stages: [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: prefix)]])
+        while line.bytes.first == 0x20 {
+            line.bytes.removeFirst()
+            line.stages.append([LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: 1)])
+        }
+        line.scannable = true
+        out.append(line)
+        var end = index + 1
+        while end < lines.count, !isBlank(lines[end]) {
+            var more = OutLine(bytes: Array(lines[end]), origin: end + 1)
+            more.scannable = true
+            out.append(more)
+            end += 1
+        }
+        emitMarker("C", fence, origin: end, indent: 0)
+        lastBlockWasTable = false
+        return end
+    }
+}

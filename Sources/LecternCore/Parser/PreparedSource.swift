@@ -1,0 +1,87 @@
+import Foundation
+
+/// What the pre-pass hands to cmark and to the passes after it.
+struct PreparedSource: Sendable {
+    /// The transformed markdown given to cmark.
+    var text: [UInt8]
+    /// Maps cmark positions back to the author's file.
+    var map: SourceMap
+    /// Fenced containers by marker index: divs and the synthetic ones for Pandoc blocks.
+    var fences: [Fence]
+    /// Inline tokens by index: math, attributes, sub/superscript delimiters, dropped TeX.
+    var tokens: [Token]
+    /// Numbering of fancy ordered lists, keyed by the original line of their first item.
+    var listNumbering: [Int: ListStyle]
+    /// Simple tables without a header row, keyed by the original line of their first row.
+    var headerlessTables: Set<Int>
+    /// Table captions keyed by the original line of the table's first line.
+    var tableCaptions: [Int: (text: String, line: Int)]
+    /// The YAML front matter text and its first line, when present.
+    var frontMatter: (text: String, firstLine: Int, range: SourceRange)?
+}
+
+/// A container opened and closed by marker lines in the transformed text.
+struct Fence: Sendable {
+    /// What the container becomes.
+    enum Kind: Sendable, Equatable {
+        case div
+        case definitionList
+        case term
+        case definition(tight: Bool)
+        case lineBlock
+    }
+
+    var kind: Kind
+    var attributes: Attributes
+    /// The opening line in the original file.
+    var range: SourceRange
+    /// The closing line, when there is one.
+    var closeRange: SourceRange?
+    /// The opening line as the author wrote it.
+    var original: String
+}
+
+/// A placeholder standing in for syntax cmark must not see.
+struct Token: Sendable {
+    /// What the placeholder stands for.
+    enum Kind: Sendable, Equatable {
+        case math(MathKind, String)
+        case attributes(Attributes)
+        case rawAttribute(format: String)
+        case subscriptOpen, subscriptClose, superscriptOpen, superscriptClose
+        /// Raw TeX and empty line-block lines: removed from the output.
+        case drop
+    }
+
+    var kind: Kind
+    var range: SourceRange
+    var original: String
+}
+
+/// Bytes of the markers the pre-pass writes.
+enum Marker {
+    static let lead: [UInt8] = Array("\u{E000}".utf8)
+    static let tail: [UInt8] = Array("\u{E001}".utf8)
+    static let filler: [UInt8] = Array("\u{E002}".utf8)
+    static let commentOpen: [UInt8] = Array("<!--".utf8)
+    static let commentClose: [UInt8] = Array("-->".utf8)
+
+    /// `<!--\u{E000}F12-->` opens fence 12; `C` closes it; `X` is dropped.
+    static func block(_ letter: Character, _ index: Int) -> [UInt8] {
+        commentOpen + lead + Array("\(letter)\(index)".utf8) + commentClose
+    }
+
+    /// `\u{E000}T12\u{E001}` stands for token 12.
+    static func inline(_ index: Int) -> [UInt8] {
+        lead + Array("T\(index)".utf8) + tail
+    }
+
+    /// Parses a block marker from an HTML block's literal.
+    static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
+        let trimmed = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--\u{E000}"), trimmed.hasSuffix("-->") else { return nil }
+        let body = trimmed.dropFirst(5).dropLast(3)
+        guard let letter = body.first, let index = Int(body.dropFirst()) else { return nil }
+        return (letter, index)
+    }
+}

@@ -1,0 +1,100 @@
+import Yams
+
+/// Loads YAML into `YAMLValue`s, reporting errors at lines of the enclosing file.
+enum YAMLLoader {
+    /// Deeper YAML than this is refused before parsing, so nothing can exhaust the stack.
+    static let maximumDepth = 100
+
+    /// Parses `text`, whose first line is line `firstLine` of the file whose lines are `fileLines`.
+    static func load(_ text: String, firstLine: Int, fileLines: [Substring], bag: inout DiagnosticBag) -> YAMLValue? {
+        if let depthLine = excessiveDepthLine(text) {
+            bag.error("yaml.too-deep", "YAML is nested more than \(maximumDepth) levels deep",
+                      at: SourceRange(line: depthLine + firstLine - 1, column: 1))
+            return nil
+        }
+        func location(_ mark: Mark?) -> SourceRange {
+            guard let mark else { return SourceRange(line: firstLine, column: 1) }
+            let line = mark.line + firstLine - 1
+            return SourceRange(line: line, column: byteColumn(fileLines, line: line, scalarColumn: mark.column))
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return nil }
+            return convert(node, location: location)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _),
+                 .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                var notes: [Diagnostic.Note] = []
+                if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                    notes.append(.init(context.text, range: location(context.mark)))
+                }
+                bag.error("yaml.syntax", "invalid YAML: \(problem)", at: location(mark), notes: notes)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                bag.error("yaml.duplicate-key", "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                          at: location(context.mark))
+            case .reader(let problem, _, _, _):
+                bag.error("yaml.syntax", "invalid YAML: \(problem)", at: location(nil))
+            default:
+                bag.error("yaml.syntax", "invalid YAML: \(error)", at: location(nil))
+            }
+            return nil
+        } catch {
+            bag.error("yaml.syntax", "invalid YAML: \(error)", at: location(nil))
+            return nil
+        }
+    }
+
+    private static func convert(_ node: Node, location: (Mark?) -> SourceRange) -> YAMLValue {
+        let range = location(node.mark)
+        let line = range.start.line, column = range.start.column
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(line: line, column: column)
+            }
+            return .scalar(scalar.string, line: line, column: column)
+        case .sequence(let sequence):
+            return .sequence(sequence.map { convert($0, location: location) }, line: line, column: column)
+        case .mapping(let mapping):
+            let pairs = mapping.map { key, value -> YAMLPair in
+                let keyRange = location(key.mark)
+                return YAMLPair(key: key.string ?? "", value: convert(value, location: location),
+                                line: keyRange.start.line, column: keyRange.start.column)
+            }
+            return .mapping(pairs, line: line, column: column)
+        case .alias:
+            return .null(line: line, column: column)
+        }
+    }
+
+    /// Converts libyaml's column in Unicode scalars to a byte column.
+    static func byteColumn(_ lines: [Substring], line: Int, scalarColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count else { return scalarColumn }
+        let scalars = lines[line - 1].unicodeScalars
+        var bytes = 0
+        for (index, scalar) in scalars.enumerated() where index < scalarColumn - 1 {
+            bytes += String(scalar).utf8.count
+        }
+        return bytes + 1 + max(0, scalarColumn - 1 - scalars.count)
+    }
+
+    /// The 1-based line where bracket or indentation nesting first exceeds the limit.
+    private static func excessiveDepthLine(_ text: String) -> Int? {
+        var depth = 0, line = 1, indent = 0, atLineStart = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"): line += 1; indent = 0; atLineStart = true; continue
+            case UInt8(ascii: " ") where atLineStart: indent += 1
+                if indent / 2 > maximumDepth { return line }
+                continue
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+            atLineStart = false
+            if depth > maximumDepth { return line }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,134 @@
+/// The pass after fence assembly: resolves inlines and applies Pandoc's block rules
+/// (implicit figures, code attributes, raw blocks, alerts, captions, list numbering).
+struct BlockRewriter {
+    var resolver: InlineResolver
+    var bag: DiagnosticBag { get { resolver.bag } set { resolver.bag = newValue } }
+    var prepared: PreparedSource { resolver.prepared }
+
+    init(prepared: PreparedSource, bag: DiagnosticBag) {
+        resolver = InlineResolver(prepared: prepared, bag: bag)
+    }
+
+    /// Rewrites a block list.
+    mutating func rewrite(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        out.reserveCapacity(blocks.count)
+        for block in blocks {
+            if case .div(let attributes, let children) = block.kind, attributes.hasClass("\u{E000}caption") {
+                let caption = children.flatMap { block -> [Inline] in
+                    if case .para(let inlines) = block.kind { return inlines }
+                    return []
+                }
+                if let last = out.last, case .table(var table) = last.kind, table.caption.isEmpty {
+                    table.caption = inlines(caption)
+                    out[out.count - 1] = Block(.table(table), last.range)
+                } else {
+                    out += rewrite(children)
+                }
+                continue
+            }
+            guard let rewritten = rewriteBlock(block) else { continue }
+            if case .definitionList(let next) = rewritten.kind, let last = out.last,
+               case .definitionList(let previous) = last.kind {
+                out[out.count - 1] = Block(.definitionList(previous + next), last.range.union(rewritten.range))
+                continue
+            }
+            out.append(rewritten)
+        }
+        return out
+    }
+
+    /// Resolves an inline list after its children.
+    mutating func inlines(_ list: [Inline]) -> [Inline] {
+        var children: [Inline] = []
+        children.reserveCapacity(list.count)
+        for inline in list {
+            var inline = inline
+            switch inline.kind {
+            case .emph(let c): inline.kind = .emph(inlines(c))
+            case .strong(let c): inline.kind = .strong(inlines(c))
+            case .strikeout(let c): inline.kind = .strikeout(inlines(c))
+            case .link(let a, let c, let t): inline.kind = .link(a, inlines(c), t)
+            case .image(let a, let c, let t): inline.kind = .image(a, inlines(c), t)
+            default: break
+            }
+            children.append(inline)
+        }
+        return resolver.resolve(children)
+    }
+
+    private mutating func rewriteBlock(_ block: Block) -> Block? {
+        var block = block
+        switch block.kind {
+        case .para(let list):
+            let resolved = Self.trimmed(inlines(list))
+            guard !Self.isBlank(resolved) else { return nil }
+            if resolved.count == 1, case .image(_, let alt, _) = resolved[0].kind, !alt.isEmpty {
+                return Block(.figure(.empty, caption: alt, [Block(.plain(resolved), block.range)]), block.range)
+            }
+            block.kind = .para(resolved)
+        case .plain(let list):
+            let resolved = Self.trimmed(inlines(list))
+            guard !Self.isBlank(resolved) else { return nil }
+            block.kind = .plain(resolved)
+        case .header(let level, _, let list):
+            let (attributes, rest) = headingAttributes(list)
+            block.kind = .header(level: level, attributes, inlines(rest))
+        case .blockQuote(let children):
+            return alert(block.range, rewrite(children))
+        case .div(let attributes, let children):
+            block.kind = .div(attributes, rewrite(children))
+        case .bulletList(let items):
+            block.kind = .bulletList(items.map { rewriteItem($0) })
+        case .orderedList(var style, let items):
+            if let first = items.first, let fancy = prepared.listNumbering[first.range.start.line] {
+                style = fancy
+            }
+            block.kind = .orderedList(style, items.map { rewriteItem($0) })
+        case .definitionList(let items):
+            block.kind = .definitionList(items.map { item in
+                DefinitionItem(term: inlines(item.term), definitions: item.definitions.map { rewrite($0) })
+            })
+        case .lineBlock(let lines):
+            block.kind = .lineBlock(lines.map { inlines($0) })
+        case .table(var table):
+            table.head = table.head.map { $0.map { inlines($0) } }
+            table.body = table.body.map { $0.map { inlines($0) } }
+            if prepared.headerlessTables.contains(block.range.start.line) { table.head = [] }
+            block.kind = .table(table)
+        case .codeBlock(let attributes, let code):
+            return codeBlock(block.range, attributes, resolver.restore(code))
+        case .rawBlock(let format, let html):
+            let stripped = HTMLComments.strip(resolver.restore(html))
+            guard !stripped.allSatisfy(\.isWhitespace) else { return nil }
+            block.kind = .rawBlock(format: format, stripped)
+        case .figure, .horizontalRule:
+            break
+        }
+        return block
+    }
+
+    private mutating func rewriteItem(_ item: ListItem) -> ListItem {
+        var item = item
+        item.blocks = rewrite(item.blocks)
+        return item
+    }
+
+    /// Without the line breaks and spaces that dropped TeX can leave at either end.
+    static func trimmed(_ inlines: [Inline]) -> [Inline] {
+        var list = inlines
+        while let last = list.last, isBlank([last]) { list.removeLast() }
+        while let first = list.first, isBlank([first]) { list.removeFirst() }
+        return list
+    }
+
+    static func isBlank(_ inlines: [Inline]) -> Bool {
+        inlines.allSatisfy { inline in
+            switch inline.kind {
+            case .softBreak, .lineBreak: return true
+            case .text(let text): return text.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+    }
+}

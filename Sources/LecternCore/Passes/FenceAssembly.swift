@@ -1,0 +1,114 @@
+/// Turns marker blocks into divs, definition lists, line blocks and captions.
+struct FenceAssembly {
+    let prepared: PreparedSource
+    var bag: DiagnosticBag
+
+    /// Rewrites a block list and everything inside it.
+    mutating func assemble(_ blocks: [Block]) -> [Block] {
+        var stack: [(fence: Int, items: [Block])] = [(-1, [])]
+        for block in blocks {
+            if case .rawBlock("html", let literal) = block.kind, let marker = Marker.parseBlock(literal) {
+                switch marker.letter {
+                case "F":
+                    stack.append((marker.index, []))
+                case "C":
+                    guard let position = stack.lastIndex(where: { $0.fence == marker.index }), position > 0 else {
+                        let fence = prepared.fences[marker.index]
+                        if fence.kind == .div {
+                            bag.error("div.crosses-block",
+                                      "this ':::' closes a div opened inside another block (a list item or block quote)",
+                                      at: fence.closeRange ?? block.range,
+                                      notes: [.init("the div opens here", range: fence.range)])
+                        }
+                        continue
+                    }
+                    while stack.count - 1 > position { closeTop(&stack, unclosed: true) }
+                    closeTop(&stack, unclosed: false)
+                default:
+                    break
+                }
+                continue
+            }
+            stack[stack.count - 1].items.append(descend(block))
+        }
+        while stack.count > 1 { closeTop(&stack, unclosed: true) }
+        return stack[0].items
+    }
+
+    private mutating func closeTop(_ stack: inout [(fence: Int, items: [Block])], unclosed: Bool) {
+        let top = stack.removeLast()
+        let fence = prepared.fences[top.fence]
+        if unclosed, fence.kind == .div {
+            bag.error("div.crosses-block",
+                      "fenced div is not closed inside the list item or block quote it opens in",
+                      at: fence.range)
+        }
+        var range = fence.range
+        if let close = fence.closeRange { range = range.union(close) }
+        if let last = top.items.last { range = range.union(last.range) }
+        stack[stack.count - 1].items.append(build(fence, top.items, range: range))
+    }
+
+    private func build(_ fence: Fence, _ items: [Block], range: SourceRange) -> Block {
+        switch fence.kind {
+        case .div:
+            return Block(.div(fence.attributes, items), range)
+        case .term:
+            return Block(.div(Attributes(classes: ["\u{E000}dt"]), items), range)
+        case .definition(let tight):
+            let content = tight ? items.map { block -> Block in
+                if case .para(let inlines) = block.kind { return Block(.plain(inlines), block.range) }
+                return block
+            } : items
+            return Block(.div(Attributes(classes: ["\u{E000}dd"]), content), range)
+        case .definitionList:
+            var entries: [DefinitionItem] = []
+            for item in items {
+                guard case .div(let attributes, let children) = item.kind else { continue }
+                if attributes.hasClass("\u{E000}dt") {
+                    entries.append(DefinitionItem(term: children.flatMap(Self.inlines), definitions: []))
+                } else if !entries.isEmpty {
+                    entries[entries.count - 1].definitions.append(children)
+                }
+            }
+            return Block(.definitionList(entries), range)
+        case .lineBlock:
+            var lines: [[Inline]] = [[]]
+            for inline in items.flatMap(Self.inlines) {
+                if case .lineBreak = inline.kind { lines.append([]) } else { lines[lines.count - 1].append(inline) }
+            }
+            return Block(.lineBlock(lines.map { line in
+                line.map { inline in
+                    if case .softBreak = inline.kind { return Inline(.text(" "), inline.range) }
+                    return inline
+                }
+            }), range)
+        }
+    }
+
+    private static func inlines(_ block: Block) -> [Inline] {
+        switch block.kind {
+        case .para(let inlines), .plain(let inlines): return inlines
+        default: return []
+        }
+    }
+
+    /// Applies assembly inside container blocks.
+    private mutating func descend(_ block: Block) -> Block {
+        var block = block
+        switch block.kind {
+        case .blockQuote(let children): block.kind = .blockQuote(assemble(children))
+        case .div(let attributes, let children): block.kind = .div(attributes, assemble(children))
+        case .bulletList(let items): block.kind = .bulletList(items.map { assembleItem($0) })
+        case .orderedList(let style, let items): block.kind = .orderedList(style, items.map { assembleItem($0) })
+        default: break
+        }
+        return block
+    }
+
+    private mutating func assembleItem(_ item: ListItem) -> ListItem {
+        var item = item
+        item.blocks = assemble(item.blocks)
+        return item
+    }
+}

@@ -1,0 +1,58 @@
+/// Pandoc's `auto_identifiers`: ids from heading text, made unique with `-1`, `-2` suffixes.
+public struct HeadingIdentifiers: Sendable {
+    /// Identifiers handed out so far.
+    public private(set) var used: Set<String> = []
+
+    /// Creates an empty registry.
+    public init() {}
+
+    /// Pandoc's identifier for heading text (before making it unique).
+    public static func identifier(for inlines: [Inline]) -> String {
+        let text = Inline.plainText(inlines).lowercased()
+        let filtered = text.filter { $0.isWhitespace || $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+        let joined = filtered.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+        return String(joined.drop(while: { !$0.isLetter }))
+    }
+
+    /// A unique identifier for a heading, registering it.
+    public mutating func assign(_ inlines: [Inline]) -> String {
+        var base = Self.identifier(for: inlines)
+        if base.isEmpty { base = "section" }
+        var candidate = base
+        var number = 1
+        while used.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Registers an explicit identifier.
+    public mutating func register(_ id: String) {
+        used.insert(id)
+    }
+
+    /// Gives every heading without an id one, in document order.
+    public mutating func apply(to blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            var block = block
+            switch block.kind {
+            case .header(let level, var attributes, let inlines):
+                if attributes.id.isEmpty { attributes.id = assign(inlines) } else { register(attributes.id) }
+                block.kind = .header(level: level, attributes, inlines)
+            case .div(let attributes, let children):
+                block.kind = .div(attributes, apply(to: children))
+            case .blockQuote(let children):
+                block.kind = .blockQuote(apply(to: children))
+            case .bulletList(let items):
+                block.kind = .bulletList(items.map { item in var item = item; item.blocks = apply(to: item.blocks); return item })
+            case .orderedList(let style, let items):
+                block.kind = .orderedList(style, items.map { item in var item = item; item.blocks = apply(to: item.blocks); return item })
+            default:
+                break
+            }
+            return block
+        }
+    }
+}

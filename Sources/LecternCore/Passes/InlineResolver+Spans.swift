@@ -1,0 +1,129 @@
+extension InlineResolver {
+    /// Attaches attributes to the link, image or code just before them, or makes a span of `[...]`.
+    func attach(_ attributes: Attributes, to output: inout [Inline], range: SourceRange) -> Bool {
+        guard let last = output.last else { return false }
+        let whole = last.range.union(range)
+        switch last.kind {
+        case .link(let existing, let children, let target) where existing.isEmpty:
+            output[output.count - 1] = Inline(.link(attributes, children, target), whole)
+        case .image(let existing, let children, let target) where existing.isEmpty:
+            output[output.count - 1] = Inline(.image(attributes, children, target), whole)
+        case .code(let existing, let code) where existing.isEmpty:
+            output[output.count - 1] = Inline(.code(attributes, code), whole)
+        case .text(let text) where text.hasSuffix("]"):
+            guard let (element, offset) = openingBracket(in: output) else { return false }
+            var content = Array(output[element...])
+            guard case .text(let first) = content[0].kind, case .text = content[content.count - 1].kind else { return false }
+            let startRange = content[0].range
+            let before = String(first[..<offset])
+            content[0] = Inline(.text(String(first[first.index(after: offset)...])), startRange)
+            if case .text(let end) = content[content.count - 1].kind {
+                content[content.count - 1].kind = .text(String(end.dropLast()))
+            }
+            content.removeAll { if case .text("") = $0.kind { return true }; return false }
+            output.removeSubrange(element...)
+            if !before.isEmpty { output.append(Inline(.text(before), startRange)) }
+            output.append(Inline(.span(attributes, content), startRange.union(range)))
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The element and character of the `[` matching the `]` that ends `output`.
+    private func openingBracket(in output: [Inline]) -> (Int, String.Index)? {
+        var depth = 0
+        for element in stride(from: output.count - 1, through: 0, by: -1) {
+            guard case .text(let text) = output[element].kind else { continue }
+            var index = text.endIndex
+            while index > text.startIndex {
+                index = text.index(before: index)
+                if text[index] == "]" { depth += 1 }
+                if text[index] == "[" {
+                    depth -= 1
+                    if depth == 0 { return (element, index) }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Pandoc citations: `[@key]`, `[see @a, p. 4; @b]` and in-text `@key`.
+enum Citations {
+    static func resolve(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .text(let text) = $0.kind { return text.contains("@") }; return false }) else {
+            return inlines
+        }
+        var out: [Inline] = []
+        for inline in inlines {
+            guard case .text(let text) = inline.kind, text.contains("@") else { out.append(inline); continue }
+            out += split(text, range: inline.range)
+        }
+        return out
+    }
+
+    private static func isKeyCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || "_:.#$%&-+?<>~/".contains(character)
+    }
+
+    /// The key starting at `index` (just after `@`), without trailing punctuation.
+    private static func key(in text: String, at index: String.Index) -> Range<String.Index>? {
+        guard index < text.endIndex, text[index].isLetter || text[index].isNumber || text[index] == "_" else { return nil }
+        var end = index
+        while end < text.endIndex, isKeyCharacter(text[end]) { end = text.index(after: end) }
+        while end > index, let last = text[..<end].last, !(last.isLetter || last.isNumber || last == "_") {
+            end = text.index(before: end)
+        }
+        return index..<end
+    }
+
+    private static func split(_ text: String, range: SourceRange) -> [Inline] {
+        var out: [Inline] = []
+        var plain = ""
+        var index = text.startIndex
+        func flush() { if !plain.isEmpty { out.append(Inline(.text(plain), range)); plain = "" } }
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "[", let close = text[index...].firstIndex(of: "]") {
+                let inner = text[text.index(after: index)..<close]
+                let keys = bracketKeys(String(inner))
+                if !keys.isEmpty {
+                    flush()
+                    let literal = String(text[index...close])
+                    out.append(Inline(.cite(keys: keys, [Inline(.text(literal), range)]), range))
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            if character == "@", index == text.startIndex || !(text[text.index(before: index)].isLetter || text[text.index(before: index)].isNumber),
+               let keyRange = key(in: text, at: text.index(after: index)) {
+                flush()
+                let key = String(text[keyRange])
+                out.append(Inline(.cite(keys: [key], [Inline(.text("@" + key), range)]), range))
+                index = keyRange.upperBound
+                continue
+            }
+            plain.append(character)
+            index = text.index(after: index)
+        }
+        flush()
+        return out
+    }
+
+    /// Keys of a bracketed citation: every `;`-separated part must hold one `@key`.
+    private static func bracketKeys(_ inner: String) -> [String] {
+        var keys: [String] = []
+        for part in inner.split(separator: ";", omittingEmptySubsequences: false) {
+            let part = String(part)
+            guard let at = part.firstIndex(of: "@") else { return [] }
+            if at > part.startIndex {
+                let before = part[part.index(before: at)]
+                guard before == " " || before == "-" || before == "\u{A0}" else { return [] }
+            }
+            guard let keyRange = key(in: part, at: part.index(after: at)) else { return [] }
+            keys.append(String(part[keyRange]))
+        }
+        return keys
+    }
+}

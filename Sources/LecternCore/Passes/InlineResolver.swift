@@ -1,0 +1,165 @@
+import Foundation
+
+/// Resolves the pre-pass's inline tokens: math, attributes, spans, sub/superscripts,
+/// dropped TeX, citations and footnotes.
+struct InlineResolver {
+    let prepared: PreparedSource
+    var bag: DiagnosticBag
+    /// Footnote contents by label, already rewritten.
+    var footnotes: [String: [Block]] = [:]
+
+    private enum Piece {
+        case inline(Inline)
+        case token(Int, SourceRange)
+    }
+
+    /// Resolves one inline list whose children lists are already resolved.
+    mutating func resolve(_ inlines: [Inline]) -> [Inline] {
+        var output: [Inline] = []
+        var scripts: [(token: Int, position: Int)] = []
+        for piece in split(merge(inlines)) {
+            switch piece {
+            case .inline(let inline):
+                output.append(inline)
+            case .token(let index, let range):
+                let token = prepared.tokens[index]
+                switch token.kind {
+                case .drop:
+                    break
+                case .math:
+                    output.append(Inline(.text(token.original), range))
+                case .attributes(let attributes):
+                    if !attach(attributes, to: &output, range: range) {
+                        bag.warning("attributes.unattached",
+                                    "attributes must follow a link, an image, inline code or a [bracketed span]; kept as text",
+                                    at: token.range)
+                        output.append(Inline(.text(token.original), range))
+                    }
+                case .rawAttribute(let format):
+                    if let last = output.last, case .code(_, let code) = last.kind {
+                        output.removeLast()
+                        if format == "html" || format == "html5" {
+                            output.append(Inline(.rawInline(format: "html", code), last.range.union(range)))
+                        }
+                    } else {
+                        output.append(Inline(.text(token.original), range))
+                    }
+                case .subscriptOpen, .superscriptOpen:
+                    scripts.append((index, output.count))
+                    output.append(Inline(.text(token.original), range))
+                case .subscriptClose, .superscriptClose:
+                    let openKind: Token.Kind = token.kind == .subscriptClose ? .subscriptOpen : .superscriptOpen
+                    if let last = scripts.last, prepared.tokens[last.token].kind == openKind {
+                        scripts.removeLast()
+                        let content = Array(output[(last.position + 1)...])
+                        let whole = output[last.position].range.union(range)
+                        output.removeSubrange(last.position...)
+                        output.append(Inline(openKind == .subscriptOpen ? .subscript(content) : .superscript(content), whole))
+                    } else {
+                        output.append(Inline(.text(token.original), range))
+                    }
+                }
+            }
+        }
+        return Abbreviations.apply(Citations.resolve(merge(output)))
+    }
+
+    /// Adjacent text nodes joined, so that syntax split by cmark can be seen whole.
+    private func merge(_ inlines: [Inline]) -> [Inline] {
+        var out: [Inline] = []
+        out.reserveCapacity(inlines.count)
+        for inline in inlines {
+            if case .text(let next) = inline.kind, let last = out.last, case .text(let previous) = last.kind {
+                out[out.count - 1] = Inline(.text(previous + next), last.range.union(inline.range))
+            } else {
+                out.append(inline)
+            }
+        }
+        return out
+    }
+
+    private mutating func split(_ inlines: [Inline]) -> [Piece] {
+        var pieces: [Piece] = []
+        for inline in inlines {
+            switch inline.kind {
+            case .text(let text) where text.contains("\u{E000}"):
+                pieces += splitText(text, range: inline.range)
+            case .code(let attributes, let code):
+                if let (index, _) = Self.leadingToken(code), case .math(let kind, let body) = prepared.tokens[index].kind {
+                    pieces.append(.inline(Inline(.math(kind, body), prepared.tokens[index].range)))
+                } else {
+                    pieces.append(.inline(Inline(.code(attributes, restore(code)), inline.range)))
+                }
+            case .rawInline(let format, let label) where format == "\u{E000}footnote":
+                if let blocks = footnotes[label] {
+                    pieces.append(.inline(Inline(.note(blocks), inline.range)))
+                } else {
+                    pieces.append(.inline(Inline(.text("[^\(label)]"), inline.range)))
+                }
+            case .rawInline(let format, let html):
+                pieces.append(.inline(Inline(.rawInline(format: format, restore(html)), inline.range)))
+            case .link(let attributes, let children, let target):
+                pieces.append(.inline(Inline(.link(attributes, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
+            case .image(let attributes, let children, let target):
+                pieces.append(.inline(Inline(.image(attributes, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
+            default:
+                pieces.append(.inline(inline))
+            }
+        }
+        return pieces
+    }
+
+    private func splitText(_ text: String, range: SourceRange) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = Substring(text)
+        while let lead = rest.firstIndex(of: "\u{E000}") {
+            let before = rest[..<lead]
+            guard let (index, length) = Self.leadingToken(rest[lead...]) else {
+                pieces.append(.inline(Inline(.text(String(rest[...lead])), range)))
+                rest = rest[rest.index(after: lead)...]
+                continue
+            }
+            if !before.isEmpty { pieces.append(.inline(Inline(.text(String(before)), range))) }
+            pieces.append(.token(index, prepared.tokens[index].range))
+            rest = rest[rest.index(lead, offsetBy: length)...]
+        }
+        let remaining = rest.replacingOccurrences(of: "\u{E002}", with: "")
+        if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), range))) }
+        return pieces
+    }
+
+    /// A token at the start of `text`: its index and length in characters.
+    static func leadingToken<S: StringProtocol>(_ text: S) -> (Int, Int)? {
+        guard text.first == "\u{E000}" else { return nil }
+        let body = text.dropFirst()
+        guard body.first == "T" else { return nil }
+        let digits = body.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
+        guard let index = Int(digits), body.dropFirst(1 + digits.count).first == "\u{E001}" else { return nil }
+        return (index, 3 + digits.count)
+    }
+
+    /// Puts back the author's text for any token found where syntax is literal (code, URLs, HTML).
+    func restore(_ text: String) -> String {
+        guard text.contains("\u{E000}") || text.contains("\u{E002}") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let lead = rest.firstIndex(of: "\u{E000}") {
+            out += rest[..<lead]
+            if let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count {
+                out += prepared.tokens[index].original
+                rest = rest[rest.index(lead, offsetBy: length)...]
+            } else if let marker = Marker.parseBlock("<!--" + rest[lead...].prefix(while: { $0 != "-" }) + "-->"),
+                      marker.letter == "F" || marker.letter == "C", marker.index < prepared.fences.count {
+                out.removeLast(min(4, out.count))
+                out += marker.letter == "F" ? prepared.fences[marker.index].original : ":::"
+                let skip = rest[lead...].firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
+                rest = rest[skip...]
+            } else {
+                out.append(rest[lead])
+                rest = rest[rest.index(after: lead)...]
+            }
+        }
+        out += rest
+        return out.replacingOccurrences(of: "\u{E002}", with: "")
+    }
+}

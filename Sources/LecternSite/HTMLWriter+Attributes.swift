@@ -1,0 +1,44 @@
+import LecternCore
+
+extension HTMLWriter {
+    /// HTML attributes Pandoc keeps as they are; other keys get a `data-` prefix.
+    static let htmlAttributes: Set<String> = [
+        "title", "lang", "dir", "style", "target", "rel", "hreflang", "download", "role", "tabindex", "hidden",
+        "loading", "srcset", "sizes", "type", "start", "reversed", "colspan", "rowspan", "accesskey", "alt",
+        "translate", "spellcheck", "draggable", "name", "value", "open", "datetime", "cite", "referrerpolicy",
+    ]
+
+    /// Converts model attributes to HTML attribute pairs, the way Pandoc's HTML writer does.
+    static func htmlPairs(_ attributes: Attributes, extraClasses: [String] = [], isImage: Bool = false) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        if !attributes.id.isEmpty { pairs.append(("id", attributes.id)) }
+        let classes = extraClasses + attributes.classes
+        if !classes.isEmpty { pairs.append(("class", classes.joined(separator: " "))) }
+        var styles: [String] = []
+        for (key, value) in attributes.pairs {
+            if key == "width" || key == "height" {
+                if isImage, value.allSatisfy(\.isNumber) {
+                    pairs.append((key, value))
+                } else {
+                    styles.append("\(key):\(value)")
+                }
+                continue
+            }
+            if key == "style" { styles.insert(value.hasSuffix(";") ? String(value.dropLast()) : value, at: 0); continue }
+            if htmlAttributes.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-") {
+                pairs.append((key, value))
+            } else {
+                pairs.append(("data-" + key, value))
+            }
+        }
+        if !styles.isEmpty { pairs.append(("style", styles.joined(separator: ";") + (isImage ? "" : ";"))) }
+        return pairs
+    }
+
+    /// Writes `<tag attributes>`.
+    static func openTag(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], into out: inout String) {
+        out += "<" + tag
+        writeAttributes(htmlPairs(attributes, extraClasses: extraClasses), into: &out)
+        out += ">"
+    }
+}

@@ -1,0 +1,167 @@
+import LecternCore
+
+extension HTMLWriter {
+    mutating func writeBlocks(_ blocks: [Block], into out: inout String) {
+        for block in blocks {
+            let before = out.count
+            writeBlock(block, into: &out)
+            if out.count != before { out += "\n" }
+        }
+    }
+
+    mutating func writeBlock(_ block: Block, into out: inout String) {
+        switch block.kind {
+        case .plain(let inlines): writeInlines(inlines, into: &out)
+        case .para(let inlines): writePara(block, inlines, into: &out)
+        case .lineBlock(let lines): writeLineBlock(lines, into: &out)
+        case .codeBlock(let attributes, let code): writeCodeBlock(attributes, code, into: &out)
+        case .rawBlock(let format, let text): writeRawBlock(format, text, into: &out)
+        case .blockQuote(let children): writeBlockQuote(children, into: &out)
+        case .orderedList(let style, let items): writeOrderedList(style, items, into: &out)
+        case .bulletList(let items): writeBulletList(items, into: &out)
+        case .definitionList(let items): writeDefinitionList(items, into: &out)
+        case .header(let level, let attributes, let inlines): writeHeader(level, attributes, inlines, into: &out)
+        case .horizontalRule: out += "<hr />"
+        case .table(let table): writeTable(table, into: &out)
+        case .figure(let attributes, let caption, let content): writeFigure(attributes, caption, content, into: &out)
+        case .div(let attributes, let children): writeDiv(attributes, children, into: &out)
+        }
+    }
+
+    mutating func writePara(_ block: Block, _ inlines: [Inline], into out: inout String) {
+        if options.pageMode, block.isPause { return }
+        out += "<p>"
+        writeInlines(inlines, into: &out)
+        out += "</p>"
+    }
+
+    mutating func writeLineBlock(_ lines: [[Inline]], into out: inout String) {
+        out += "<div class=\"line-block\">"
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += "<br />\n" }
+            writeInlines(line, into: &out)
+        }
+        out += "</div>"
+    }
+
+    func writeCodeBlock(_ attributes: Attributes, _ code: String, into out: inout String) {
+        Self.openTag("pre", attributes, into: &out)
+        out += "<code>"
+        Self.escapeText(code.hasSuffix("\n") ? String(code.dropLast()) : code, into: &out)
+        out += "</code></pre>"
+    }
+
+    func writeRawBlock(_ format: String, _ text: String, into out: inout String) {
+        guard format == "html" else { return }
+        out += text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    mutating func writeBlockQuote(_ children: [Block], into out: inout String) {
+        out += "<blockquote>\n"
+        writeBlocks(children, into: &out)
+        out += "</blockquote>"
+    }
+
+    mutating func writeOrderedList(_ style: ListStyle, _ items: [ListItem], into out: inout String) {
+        var pairs: [(String, String)] = []
+        if style.start != 1 { pairs.append(("start", String(style.start))) }
+        switch style.numbering {
+        case .lowerAlpha: pairs.append(("type", "a"))
+        case .upperAlpha: pairs.append(("type", "A"))
+        case .lowerRoman: pairs.append(("type", "i"))
+        case .upperRoman: pairs.append(("type", "I"))
+        case .decimal, .defaultStyle: break
+        }
+        out += "<ol"
+        Self.writeAttributes(pairs, into: &out)
+        out += ">\n"
+        writeItems(items, into: &out)
+        out += "</ol>"
+    }
+
+    mutating func writeBulletList(_ items: [ListItem], into out: inout String) {
+        out += items.contains(where: { $0.task != nil }) ? "<ul class=\"task-list\">\n" : "<ul>\n"
+        writeItems(items, into: &out)
+        out += "</ul>"
+    }
+
+    mutating func writeItems(_ items: [ListItem], into out: inout String) {
+        for item in items {
+            out += "<li>"
+            var blocks = item.blocks
+            if let checked = item.task {
+                let box = "<input type=\"checkbox\" disabled=\"\"" + (checked ? " checked=\"\"" : "") + " />"
+                if let first = blocks.first, case .plain(let inlines) = first.kind {
+                    out += "<label>" + box
+                    writeInlines(inlines, into: &out)
+                    out += "</label>"
+                    blocks.removeFirst()
+                    if !blocks.isEmpty { out += "\n" }
+                } else if let first = blocks.first, case .para(let inlines) = first.kind {
+                    out += "<p><label>" + box
+                    writeInlines(inlines, into: &out)
+                    out += "</label></p>\n"
+                    blocks.removeFirst()
+                } else {
+                    out += box
+                }
+            }
+            let isTight = blocks.first.map { if case .plain = $0.kind { return true }; return false } ?? true
+            if !isTight { out += "\n" }
+            for (index, block) in blocks.enumerated() {
+                writeBlock(block, into: &out)
+                if index + 1 < blocks.count || !isTight { out += "\n" }
+            }
+            out += "</li>\n"
+        }
+    }
+
+    mutating func writeDefinitionList(_ items: [DefinitionItem], into out: inout String) {
+        out += "<dl>\n"
+        for item in items {
+            out += "<dt>"
+            writeInlines(item.term, into: &out)
+            out += "</dt>\n"
+            for definition in item.definitions {
+                let isTight = definition.count == 1 && { if case .plain = definition[0].kind { return true }; return false }()
+                out += isTight ? "<dd>" : "<dd>\n"
+                writeBlocks(definition, into: &out)
+                if isTight, out.hasSuffix("\n") { out.removeLast() }
+                out += "</dd>\n"
+            }
+        }
+        out += "</dl>"
+    }
+
+    mutating func writeHeader(_ level: Int, _ attributes: Attributes, _ inlines: [Inline], into out: inout String) {
+        Self.openTag("h\(level)", attributes, into: &out)
+        writeInlines(inlines, into: &out)
+        out += "</h\(level)>"
+    }
+
+    mutating func writeFigure(_ attributes: Attributes, _ caption: [Inline], _ content: [Block], into out: inout String) {
+        Self.openTag("figure", attributes, into: &out)
+        out += "\n"
+        writeBlocks(content, into: &out)
+        if !caption.isEmpty {
+            out += "<figcaption aria-hidden=\"true\">"
+            writeInlines(caption, into: &out)
+            out += "</figcaption>\n"
+        }
+        out += "</figure>"
+    }
+
+    mutating func writeDiv(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+        if options.pageMode {
+            if attributes.hasClass("notes") { return }
+            if let kind = attributes.classes.first(where: { $0.hasPrefix("callout-") }) {
+                writeCallout(String(kind.dropFirst(8)), attributes, children, into: &out)
+                return
+            }
+        }
+        Self.openTag("div", attributes, into: &out)
+        out += "\n"
+        writeBlocks(children, into: &out)
+        out += "</div>"
+    }
+}

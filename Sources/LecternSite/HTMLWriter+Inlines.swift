@@ -1,0 +1,119 @@
+import LecternCore
+
+extension HTMLWriter {
+    mutating func writeInlines(_ inlines: [Inline], into out: inout String) {
+        for inline in inlines { writeInline(inline, into: &out) }
+    }
+
+    mutating func writeInline(_ inline: Inline, into out: inout String) {
+        switch inline.kind {
+        case .text(let text): Self.escapeText(text, into: &out)
+        case .softBreak: out += "\n"
+        case .lineBreak: out += "<br />\n"
+        case .emph(let children): writeWrapped("em", children, into: &out)
+        case .strong(let children): writeWrapped("strong", children, into: &out)
+        case .strikeout(let children): writeWrapped("del", children, into: &out)
+        case .superscript(let children): writeWrapped("sup", children, into: &out)
+        case .subscript(let children): writeWrapped("sub", children, into: &out)
+        case .code(let attributes, let code): writeCode(attributes, code, into: &out)
+        case .math(let kind, let body): writeMath(kind, body, into: &out)
+        case .rawInline(let format, let text): if format == "html" { out += text }
+        case .link(let attributes, let children, let target): writeLink(attributes, children, target, into: &out)
+        case .image(let attributes, let alt, let target): writeImage(attributes, alt, target, into: &out)
+        case .note(let blocks): writeNoteReference(blocks, into: &out)
+        case .span(let attributes, let children): writeSpan(attributes, children, into: &out)
+        case .cite(let keys, let children): writeCite(keys, children, into: &out)
+        }
+    }
+
+    mutating func writeWrapped(_ tag: String, _ children: [Inline], into out: inout String) {
+        out += "<\(tag)>"
+        writeInlines(children, into: &out)
+        out += "</\(tag)>"
+    }
+
+    func writeCode(_ attributes: Attributes, _ code: String, into out: inout String) {
+        Self.openTag("code", attributes, into: &out)
+        Self.escapeText(code, into: &out)
+        out += "</code>"
+    }
+
+    func writeMath(_ kind: MathKind, _ body: String, into out: inout String) {
+        out += kind == .inline ? "<span class=\"math inline\">\\(" : "<span class=\"math display\">\\["
+        Self.escapeText(body, into: &out)
+        out += kind == .inline ? "\\)</span>" : "\\]</span>"
+    }
+
+    mutating func writeLink(_ attributes: Attributes, _ children: [Inline], _ target: Target, into out: inout String) {
+        var pairs = [("href", options.resolveURL(target.url))]
+        if !target.title.isEmpty { pairs.append(("title", target.title)) }
+        var attributes = attributes
+        if attributes.isEmpty, children.count == 1, case .text(let text) = children[0].kind {
+            if text == target.url { attributes.classes = ["uri"] }
+            if "mailto:" + text == target.url { attributes.classes = ["email"] }
+        }
+        pairs += Self.htmlPairs(attributes)
+        out += "<a"
+        Self.writeAttributes(pairs, into: &out)
+        out += ">"
+        writeInlines(children, into: &out)
+        out += "</a>"
+    }
+
+    func writeImage(_ attributes: Attributes, _ alt: [Inline], _ target: Target, into out: inout String) {
+        var pairs = [("src", options.resolveURL(target.url))]
+        if !target.title.isEmpty { pairs.append(("title", target.title)) }
+        pairs += Self.htmlPairs(attributes, isImage: true)
+        pairs.append(("alt", Inline.plainText(alt)))
+        out += "<img"
+        Self.writeAttributes(pairs, into: &out)
+        out += " />"
+    }
+
+    mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
+        if attributes == Attributes(classes: ["underline"]) {
+            writeWrapped("u", children, into: &out)
+            return
+        }
+        Self.openTag("span", attributes, into: &out)
+        writeInlines(children, into: &out)
+        out += "</span>"
+    }
+
+    mutating func writeCite(_ keys: [String], _ children: [Inline], into out: inout String) {
+        out += "<span class=\"citation\""
+        Self.writeAttributes([("data-cites", keys.joined(separator: " "))], into: &out)
+        out += ">"
+        writeInlines(children, into: &out)
+        out += "</span>"
+    }
+
+    mutating func writeNoteReference(_ blocks: [Block], into out: inout String) {
+        notes.append(blocks)
+        let number = notes.count
+        out += "<a href=\"#fn\(number)\" class=\"footnote-ref\" id=\"fnref\(number)\" role=\"doc-noteref\"><sup>\(number)</sup></a>"
+    }
+
+    mutating func writeFootnotes(into out: inout String) {
+        out += "<section class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n<ol>\n"
+        var index = 0
+        while index < notes.count {
+            let number = index + 1
+            var blocks = notes[index]
+            let backlink = Inline(.rawInline(format: "html",
+                "<a href=\"#fnref\(number)\" class=\"footnote-back\" role=\"doc-backlink\">↩︎</a>"))
+            if let last = blocks.last, case .para(let inlines) = last.kind {
+                blocks[blocks.count - 1] = Block(.para(inlines + [backlink]), last.range)
+            } else {
+                blocks.append(Block(.para([backlink])))
+            }
+            out += "<li id=\"fn\(number)\" role=\"doc-endnote\">"
+            var body = ""
+            writeBlocks(blocks, into: &body)
+            out += body.hasSuffix("\n") ? String(body.dropLast()) : body
+            out += "</li>\n"
+            index += 1
+        }
+        out += "</ol>\n</section>\n"
+    }
+}

@@ -1,0 +1,84 @@
+import LecternCore
+
+/// Renders the document model as HTML5, the way `pandoc -t html5 --mathjax` does.
+public struct HTMLWriter {
+    /// What the writer does beyond Pandoc's output.
+    public struct Options: Sendable {
+        /// Lesson-page rendering: callouts styled, speaker notes and pauses left out.
+        public var pageMode: Bool
+        /// Rewrites link targets (for example `other.md#x` to the built page's URL).
+        public var resolveURL: @Sendable (String) -> String
+
+        /// Creates options.
+        public init(pageMode: Bool = false, resolveURL: @escaping @Sendable (String) -> String = { $0 }) {
+            self.pageMode = pageMode
+            self.resolveURL = resolveURL
+        }
+
+        /// Output equivalent to `pandoc -t html5`.
+        public static let pandoc = Options()
+        /// Output for a lesson page.
+        public static let page = Options(pageMode: true)
+    }
+
+    /// The options in force.
+    public var options: Options
+    var notes: [[Block]] = []
+
+    /// Creates a writer.
+    public init(options: Options = .pandoc) {
+        self.options = options
+    }
+
+    /// Renders a whole document body, footnotes included.
+    public mutating func render(_ blocks: [Block]) -> String {
+        notes = []
+        var out = ""
+        writeBlocks(blocks, into: &out)
+        if !notes.isEmpty { writeFootnotes(into: &out) }
+        return out
+    }
+
+    /// Renders inlines alone (titles, captions).
+    public mutating func renderInlines(_ inlines: [Inline]) -> String {
+        var out = ""
+        writeInlines(inlines, into: &out)
+        return out
+    }
+
+    /// The one place where text becomes safe inside an element.
+    static func escapeText(_ text: String, into out: inout String) {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { out += text; return }
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+    }
+
+    /// The one place where attribute values are escaped.
+    static func escapeAttribute(_ value: String) -> String {
+        guard value.contains(where: { "&<>\"".contains($0) }) else { return value }
+        var out = ""
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Writes ` name="value"` pairs.
+    static func writeAttributes(_ pairs: [(String, String)], into out: inout String) {
+        for (name, value) in pairs {
+            out += " \(name)=\"\(escapeAttribute(value))\""
+        }
+    }
+}

@@ -1,0 +1,50 @@
+"""Shared fixtures: the lectern binary, temporary courses and site crawling helpers."""
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def lectern():
+    binary = os.environ.get("LECTERN_BIN")
+    if not binary:
+        subprocess.run(["swift", "build", "--product", "lectern"], cwd=ROOT, check=True)
+        binary = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                                capture_output=True, text=True).stdout.strip() + "/lectern"
+    return binary
+
+
+def run(lectern, *args, cwd=None):
+    return subprocess.run([lectern, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture()
+def sample_copy(tmp_path):
+    """A copy of the repository's sample course in a temporary folder."""
+    course = tmp_path / "course"
+    shutil.copytree(ROOT / "Content", course / "Content")
+    if (ROOT / "Templates").exists():
+        shutil.copytree(ROOT / "Templates", course / "Templates")
+    return course
+
+
+def make_course(root, lessons, modules=None):
+    """Writes a course whose lessons are {path: text}."""
+    content = root / "Content"
+    content.mkdir(parents=True, exist_ok=True)
+    for path, text in lessons.items():
+        file = content / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text)
+    paths = [p for p in lessons if p.endswith(".md")]
+    modules = modules or [("Module", paths)]
+    yml = "title: Test Course\nmodules:\n" + "".join(
+        "  - title: %s\n    lessons: [%s]\n" % (title, ", ".join(items)) for title, items in modules)
+    (content / "course.yml").write_text(yml)
+    return root

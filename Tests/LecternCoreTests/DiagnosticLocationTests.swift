@@ -1,0 +1,66 @@
+@testable import LecternCore
+import Testing
+
+/// Each mistake is reported at the line and column of its cause.
+@Suite struct DiagnosticLocationTests {
+    static func diagnostics(_ source: String) -> [Diagnostic] {
+        MarkdownParser.parse(source, file: "lesson.md").1
+    }
+
+    static func located(_ source: String) -> [String] {
+        let printer = DiagnosticPrinter(sources: ["lesson.md": source])
+        return diagnostics(source).map { printer.renderText($0).split(separator: "\n")[0] }.map(String.init)
+    }
+
+    @Test func unclosedFenceIsReportedAtItsOpening() {
+        let lines = Self.located("---\ntitle: T\n---\n\nText.\n\n::: {.box}\nInside.\n")
+        #expect(lines == ["lesson.md:7:1: error: fenced div is not closed; add a line of ':::' to close it [div.unclosed]"])
+    }
+
+    @Test func strayClosingFence() {
+        let lines = Self.located("Para.\n\n  :::\n")
+        #expect(lines == ["lesson.md:3:3: error: closing ':::' has no fenced div to close [div.stray-close]"])
+    }
+
+    @Test func malformedAttributesOnAFence() {
+        let lines = Self.located("::: {.ok bad}\nx\n:::\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("lesson.md:1:10: error: malformed attribute list: 'bad' needs a value"))
+    }
+
+    @Test func malformedAttributesAfterALinkPointAtTheProblem() {
+        let lines = Self.located("See [x](y.html){.a @b} now.\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("lesson.md:1:20: warning: malformed attribute list: unexpected '@'"))
+    }
+
+    @Test func invalidYAMLPointsIntoTheLessonFile() {
+        let lines = Self.located("---\ntitle: Fine\nobjectives: [one, two\nlevel: beginner\n---\n\nBody.\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].hasPrefix("lesson.md:4:6: error: invalid YAML"))
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let lines = Self.located("Ünïcödé [x](y){.a @b}\n")
+        #expect(lines.first?.hasPrefix("lesson.md:1:19:") == true)
+    }
+
+    @Test func everyProblemIsReportedInOneRun() {
+        let source = "---\ntitle: [\n---\n\n::: {.a b}\nx\n:::\n\n:::\n\n::: open\n"
+        let ids = Self.diagnostics(source).map(\.id)
+        #expect(ids.sorted() == ["attributes.malformed", "div.stray-close", "div.unclosed", "yaml.syntax"])
+    }
+
+    @Test func unknownFrontMatterKeySuggestsTheClosestKnownOne() {
+        let lines = Self.located("---\ntitle: T\nduraton: 25\n---\n")
+        #expect(lines == ["lesson.md:3:1: warning: unknown key 'duraton'; did you mean 'duration'? [metadata.unknown-key]"])
+    }
+
+    @Test func illTypedFrontMatter() {
+        let lines = Self.located("---\ntitle: T\nlevel: expert\nslides: maybe\n---\n")
+        #expect(lines == [
+            "lesson.md:3:8: error: 'level' must be one of beginner, intermediate, advanced [metadata.type]",
+            "lesson.md:4:9: error: 'slides' must be true or false [metadata.type]",
+        ])
+    }
+}
