@@ -36,8 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCoreTests",
-            dependencies: ["LecternCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["LecternCore"]
         ),
         .testTarget(
             name: "LecternSiteTests",
