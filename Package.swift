@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCoreTests",
-            dependencies: ["LecternCore"]
+            dependencies: ["LecternCore"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "LecternSiteTests",

@@ -63,7 +63,8 @@ public enum CourseLoader {
                 planned.append((normalized, moduleIndex))
             }
         }
-        for path in markdown.sorted() where seen[path] == nil {
+        let courseFileFailed = bag.hasErrors
+        for path in markdown.sorted() where seen[path] == nil && !courseFileFailed {
             bag.add(Diagnostic(.warning, "course.unlisted-lesson", "'\(path)' is not listed in course.yml and is not built",
                                file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
         }
@@ -78,7 +79,8 @@ public enum CourseLoader {
             }
             bag.add(contentsOf: diagnostics)
             if document.metadata.draft && !includeDrafts { continue }
-            if document.metadata.title == nil {
+            let yamlFailed = diagnostics.contains { $0.id.hasPrefix("yaml.") }
+            if document.metadata.title == nil, !yamlFailed {
                 bag.add(Diagnostic(.error, "metadata.missing-title",
                                    "lesson has no title; add 'title:' to its front matter",
                                    file: "Content/" + plan.path, range: SourceRange(line: 1, column: 1)))

@@ -1,0 +1,66 @@
+/// How long a lesson takes when its front matter does not say.
+///
+/// The rule: reading at 200 words a minute, plus half a minute for each slide (headings at
+/// the slide level and horizontal rules) and a minute for each quiz question, rounded up,
+/// at least one minute.
+public enum DurationEstimate {
+    /// Words read per minute.
+    public static let wordsPerMinute = 200.0
+
+    /// The estimated minutes for a document.
+    public static func minutes(for document: Document) -> Int {
+        var words = 0
+        var rules = 0
+        var headings: [Int] = []
+        NodeVisitor(block: { block in
+            switch block.kind {
+            case .horizontalRule: rules += 1
+            case .header(let level, _, _): headings.append(level)
+            case .codeBlock(_, let code): words += code.split(whereSeparator: \.isWhitespace).count
+            default: break
+            }
+        }, inline: { inline in
+            switch inline.kind {
+            case .text(let text), .code(_, let text):
+                words += text.split(whereSeparator: { $0.isWhitespace }).count
+            default: break
+            }
+        }).walk(document.blocks)
+        let level = document.metadata.slideLevel ?? slideLevel(document.blocks)
+        let slides = headings.filter { $0 == level }.count + rules
+        let total = Double(words) / wordsPerMinute + 0.5 * Double(slides) + Double(quizQuestions(document.blocks))
+        return max(1, Int(total.rounded(.up)))
+    }
+
+    /// Pandoc's default slide level: the highest heading level directly followed by content.
+    public static func slideLevel(_ blocks: [Block]) -> Int {
+        var best = 7
+        for (index, block) in blocks.enumerated() {
+            guard case .header(let level, _, _) = block.kind, index + 1 < blocks.count else { continue }
+            if case .header = blocks[index + 1].kind { continue }
+            best = min(best, level)
+        }
+        return best == 7 ? 2 : best
+    }
+
+    /// Questions in `.quiz` divs: items of their ordered lists and `.question` divs.
+    static func quizQuestions(_ blocks: [Block]) -> Int {
+        var count = 0
+        NodeVisitor(block: { block in
+            guard case .div(let attributes, let children) = block.kind, attributes.hasClass("quiz") else { return }
+            for child in children {
+                switch child.kind {
+                case .orderedList(_, let items): count += items.count
+                case .div(let inner, _) where inner.hasClass("question"): count += 1
+                default: break
+                }
+            }
+        }).walk(blocks)
+        return count
+    }
+}
+
+extension Lesson {
+    /// Minutes from front matter, else the estimate.
+    public var minutes: Int { document.metadata.duration ?? DurationEstimate.minutes(for: document) }
+}

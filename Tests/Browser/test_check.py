@@ -1,0 +1,89 @@
+"""`lectern check` formats and exit codes, and builds that are killed half-way."""
+import hashlib
+import json
+import pathlib
+import re
+import signal
+import subprocess
+import time
+
+from conftest import ROOT, make_course, run
+
+BROKEN = {
+    "a.md": "---\ntitle: A\nlevl: beginner\n---\n\n::: {.box}\nnever closed\n",
+    "b.md": "---\ntitle: B\n---\n\nSee [a](a.md#nowhere).\n\n:::\n",
+}
+
+
+def test_sample_course_checks_clean_with_strict(lectern):
+    result = run(lectern, "check", str(ROOT), "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "no problems found" in result.stderr
+
+
+def test_json_format_matches_the_documented_shape(lectern, tmp_path):
+    course = make_course(tmp_path / "c", BROKEN)
+    result = run(lectern, "check", str(course), "--format", "json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["version"] == 1
+    assert document["errors"] == 3 and document["warnings"] == 1
+    for item in document["diagnostics"]:
+        assert set(item) >= {"severity", "id", "message", "file", "line", "column", "notes"}
+        assert item["severity"] in ("error", "warning", "note")
+        assert item["file"].startswith("Content/")
+    ids = [item["id"] for item in document["diagnostics"]]
+    assert ids == ["metadata.unknown-key", "div.unclosed", "link.missing-anchor", "div.stray-close"]
+    documented = (ROOT / "docs" / "diagnostics.md").read_text()
+    for key in ("severity", "id", "message", "file", "line", "column", "endLine", "endColumn", "notes"):
+        assert "`%s`" % key in documented or "`diagnostics[].%s`" % key in documented or key in documented
+
+
+def test_github_format_is_workflow_commands(lectern, tmp_path):
+    course = make_course(tmp_path / "c", BROKEN)
+    result = run(lectern, "check", str(course), "--format", "github")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    pattern = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[\w.-]+::\S.*$")
+    assert len(lines) == 4 and all(pattern.match(line) for line in lines), lines
+    assert lines[1].startswith("::error file=Content/a.md,line=6,col=1,title=div.unclosed::")
+
+
+def test_strict_fails_on_warnings_only(lectern, tmp_path):
+    course = make_course(tmp_path / "c", {"a.md": "---\ntitle: A\ncolour: red\n---\n"})
+    assert run(lectern, "check", str(course)).returncode == 0
+    assert run(lectern, "check", str(course), "--strict").returncode == 1
+
+
+def test_usage_errors_exit_64(lectern, tmp_path):
+    assert run(lectern, "check", "--format", "xml").returncode == 64
+    assert run(lectern, "build", "--no-such-flag").returncode == 64
+    course = make_course(tmp_path / "c", {"a.md": "---\ntitle: A\n---\n"})
+    result = run(lectern, "build", str(course), "--output", str(course / "Content"))
+    assert result.returncode == 64
+    assert "refusing" in result.stderr
+
+
+def digest(folder):
+    files = sorted(p for p in pathlib.Path(folder).rglob("*") if p.is_file())
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
+def test_killed_builds_leave_the_previous_site_identical(lectern, tmp_path):
+    paragraph = "Words about data pipelines and models in production. " * 40 + "\n\n"
+    lessons = {"l%03d.md" % i: "---\ntitle: L%d\n---\n\n" % i + ("## Part\n\n" + paragraph) * 30 for i in range(300)}
+    course = make_course(tmp_path / "big", lessons)
+    started = time.monotonic()
+    assert run(lectern, "build", str(course)).returncode == 0
+    duration = time.monotonic() - started
+    before = digest(course / "Public")
+    (course / "Content" / "l000.md").write_text("---\ntitle: Changed\n---\n\nChanged.\n")
+    for step in range(8):
+        process = subprocess.Popen([lectern, "build", str(course)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * (step + 1) / 10)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        after = digest(course / "Public")
+        assert after == before or after.keys() == before.keys() and after != before, "a half-written site"
+        if after != before:
+            before = after

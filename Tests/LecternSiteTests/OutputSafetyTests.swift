@@ -1,0 +1,91 @@
+import Foundation
+import LecternCore
+@testable import LecternSite
+import Testing
+
+/// A failed build leaves the previous site as it was, and unsafe output folders are refused untouched.
+@Suite struct OutputSafetyTests {
+    static func makeCourse(_ lesson: String = "---\ntitle: One\n---\n\nHello.\n") throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/Content/img", withIntermediateDirectories: true)
+        try "title: T\nmodules:\n  - title: M\n    lessons: [one.md]\n".write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
+        try lesson.write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: root + "/Content/img/a.png"))
+        return root
+    }
+
+    /// Every file under a folder with its bytes.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder + "/" + path) { files[path] = data }
+        }
+        return files
+    }
+
+    @Test func buildWithAnErrorLeavesThePreviousSiteByteIdentical() throws {
+        let root = try Self.makeCourse()
+        let first = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(first.wrote)
+        let before = Self.snapshot(root + "/Public")
+        #expect(before["one/index.html"] != nil && before["img/a.png"] == Data([1, 2, 3]))
+
+        try "---\ntitle: One\n---\n\n::: {.box}\nnever closed\n".write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
+        let second = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(!second.wrote)
+        #expect(second.diagnostics.map(\.id) == ["div.unclosed"])
+        #expect(Self.snapshot(root + "/Public") == before)
+    }
+
+    @Test func successfulRebuildReplacesTheSiteAndLeavesNoStagingFolders() throws {
+        let root = try Self.makeCourse()
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        try "---\ntitle: One\n---\n\nChanged.\n".write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        #expect(page.contains("Changed."))
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root)
+        #expect(siblings.sorted() == ["Content", "Public"])
+    }
+
+    @Test(arguments: ["/", "~", ".", "Content", "Templates", ".."])
+    func refusesProtectedFolders(_ relative: String) throws {
+        let root = try Self.makeCourse()
+        try FileManager.default.createDirectory(atPath: root + "/Templates", withIntermediateDirectories: true)
+        let path: String
+        switch relative {
+        case "~": path = FileManager.default.homeDirectoryForCurrentUser.path
+        case "/": path = "/"
+        default: path = root + "/" + relative
+        }
+        let before = Self.snapshot(root)
+        var options = BuildOptions(root: root)
+        options.output = path
+        #expect(throws: OutputFolderError.self) { try SiteBuilder.build(options) }
+        #expect(Self.snapshot(root) == before)
+    }
+
+    @Test func refusesAFolderWithFilesItDidNotMake() throws {
+        let root = try Self.makeCourse()
+        let foreign = root + "/Elsewhere"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "keep me".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        var options = BuildOptions(root: root)
+        options.output = foreign
+        #expect(throws: OutputFolderError.foreign(foreign)) { try SiteBuilder.build(options) }
+        #expect(try String(contentsOfFile: foreign + "/notes.txt", encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: foreign) == ["notes.txt"])
+    }
+
+    @Test func acceptsAnEmptyFolderAndItsOwnOutput() throws {
+        let root = try Self.makeCourse()
+        let empty = root + "/Site"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        var options = BuildOptions(root: root)
+        options.output = empty
+        #expect(try SiteBuilder.build(options).wrote)
+        #expect(try SiteBuilder.build(options).wrote)
+        #expect(FileManager.default.fileExists(atPath: empty + "/" + OutputFolder.markerName))
+    }
+}
