@@ -61,27 +61,10 @@ public enum CourseValidator {
         }
     }
 
-    static func isExternal(_ url: String) -> Bool {
-        if url.hasPrefix("//") { return true }
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        return !url[..<colon].contains("/") && !url[..<colon].isEmpty
-    }
-
-    static func split(_ url: String) -> (path: String, fragment: String?) {
-        var path = url
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
-        }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        return (path.removingPercentEncoding ?? path, fragment)
-    }
-
     static func checkLink(_ url: String, range: SourceRange, lesson: Lesson, base: String, lessons: [String: Lesson],
                           ids: [String: Set<String>], assets: Set<String>, bag: inout DiagnosticBag) {
-        guard !isExternal(url), !url.hasPrefix("/") else { return }
-        let (path, fragment) = split(url)
+        guard !URLParts.isExternal(url), !url.hasPrefix("/") else { return }
+        let (path, fragment) = URLParts.split(url)
         if path.isEmpty {
             if let fragment, !fragment.isEmpty, ids[lesson.path]?.contains(fragment) != true, !fragment.hasPrefix("fn") {
                 bag.error("link.missing-anchor", "no element with id '\(fragment)' on this page", at: range,
@@ -109,8 +92,8 @@ public enum CourseValidator {
     }
 
     static func checkImage(_ url: String, range: SourceRange, base: String, assets: Set<String>, bag: inout DiagnosticBag) {
-        guard !isExternal(url), !url.hasPrefix("/"), !url.hasPrefix("data:") else { return }
-        let (path, _) = split(url)
+        guard !URLParts.isExternal(url), !url.hasPrefix("/") else { return }
+        let (path, _) = URLParts.split(url)
         let target = CourseLoader.normalize(base.isEmpty ? path : base + "/" + path)
         if !assets.contains(target) {
             bag.error("image.missing", "image '\(path)' does not exist in Content/", at: range,
