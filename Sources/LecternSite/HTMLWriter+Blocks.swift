@@ -3,9 +3,9 @@ import LecternCore
 extension HTMLWriter {
     mutating func writeBlocks(_ blocks: [Block], into out: inout String) {
         for block in blocks {
-            let before = out.count
+            let before = out.utf8.count
             writeBlock(block, into: &out)
-            if out.count != before { out += "\n" }
+            if out.utf8.count != before { out += "\n" }
         }
     }
 

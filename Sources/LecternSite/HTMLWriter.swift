@@ -48,15 +48,26 @@ public struct HTMLWriter {
 
     /// The one place where text becomes safe inside an element.
     static func escapeText(_ text: String, into out: inout String) {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { out += text; return }
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out += text; return }
+        var pending = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            default: replacement = nil
             }
+            if let replacement {
+                out += Substring(utf8[pending..<index])
+                out += replacement
+                pending = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
+        out += Substring(utf8[pending..<utf8.endIndex])
     }
 
     /// The one place where attribute values are escaped.

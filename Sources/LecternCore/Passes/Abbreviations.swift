@@ -8,9 +8,18 @@ enum Abbreviations {
 
     static func apply(_ inlines: [Inline]) -> [Inline] {
         inlines.map { inline in
-            guard case .text(let text) = inline.kind, text.contains(". ") else { return inline }
+            guard case .text(let text) = inline.kind, hasPeriodSpace(text) else { return inline }
             return Inline(.text(apply(text)), inline.range)
         }
+    }
+
+    static func hasPeriodSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x20, previous == 0x2E { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func apply(_ text: String) -> String {

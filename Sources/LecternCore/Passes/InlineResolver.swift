@@ -82,7 +82,7 @@ struct InlineResolver {
         var pieces: [Piece] = []
         for inline in inlines {
             switch inline.kind {
-            case .text(let text) where text.contains("\u{E000}"):
+            case .text(let text) where text.utf8.contains(0xEE):
                 pieces += splitText(text, range: inline.range)
             case .code(let attributes, let code):
                 if let (index, _) = Self.leadingToken(code), case .math(let kind, let body) = prepared.tokens[index].kind {
@@ -123,7 +123,7 @@ struct InlineResolver {
             pieces.append(.token(index, prepared.tokens[index].range))
             rest = rest[rest.index(lead, offsetBy: length)...]
         }
-        let remaining = rest.replacingOccurrences(of: "\u{E002}", with: "")
+        let remaining = rest.utf8.contains(0xEE) ? rest.replacingOccurrences(of: "\u{E002}", with: "") : String(rest)
         if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), range))) }
         return pieces
     }
@@ -140,7 +140,8 @@ struct InlineResolver {
 
     /// Puts back the author's text for any token found where syntax is literal (code, URLs, HTML).
     func restore(_ text: String) -> String {
-        guard text.contains("\u{E000}") || text.contains("\u{E002}") else { return text }
+        // Every marker is a private-use character whose UTF-8 form starts with 0xEE.
+        guard text.utf8.contains(0xEE) else { return text }
         var out = ""
         var rest = Substring(text)
         while let lead = rest.firstIndex(of: "\u{E000}") {
