@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,8 +26,11 @@ let package = Package(
         ),
         .target(
             name: "LecternSite",
-            dependencies: ["LecternCore"]
+            dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTheme"]
         ),
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .executableTarget(
             name: "lectern",
             dependencies: [

@@ -134,6 +134,7 @@ extension HTMLWriter {
     }
 
     mutating func writeHeader(_ level: Int, _ attributes: Attributes, _ inlines: [Inline], into out: inout String) {
+        let level = min(6, level + options.headingShift)
         Self.openTag("h\(level)", attributes, into: &out)
         writeInlines(inlines, into: &out)
         out += "</h\(level)>"

@@ -8,10 +8,14 @@ public struct HTMLWriter {
         public var pageMode: Bool
         /// Rewrites link targets (for example `other.md#x` to the built page's URL).
         public var resolveURL: @Sendable (String) -> String
+        /// Added to every heading level, so that a lesson's `#` sections sit under the page title.
+        public var headingShift: Int
 
         /// Creates options.
-        public init(pageMode: Bool = false, resolveURL: @escaping @Sendable (String) -> String = { $0 }) {
+        public init(pageMode: Bool = false, headingShift: Int = 0,
+                    resolveURL: @escaping @Sendable (String) -> String = { $0 }) {
             self.pageMode = pageMode
+            self.headingShift = headingShift
             self.resolveURL = resolveURL
         }
 

@@ -43,13 +43,15 @@ public enum SiteBuilder {
                                            courseRoot: options.root)
         var (course, diagnostics) = try loadCourse(options)
         diagnostics += validate(course)
+        let (theme, themeDiagnostics) = loadTheme(course)
+        diagnostics += themeDiagnostics
         let sources = sourceTexts(course)
         let sorted = diagnostics.sortedByLocation()
         let failing = sorted.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
         guard !failing else { return BuildResult(diagnostics: sorted, sources: sources, wrote: false, fileCount: 0) }
         if let baseURL = options.baseURL { course.config.baseURL = baseURL }
-        let site = SiteRenderer(course: course, paths: SitePaths(offline: options.offline))
-        let files = site.renderPages()
+        let site = SiteRenderer(course: course, paths: SitePaths(offline: options.offline), theme: theme)
+        let files = site.renderFiles()
         let assets = copyList(course)
         try outputFolder.replace(with: files, copying: assets)
         return BuildResult(diagnostics: sorted, sources: sources, wrote: true, fileCount: files.count + assets.count)
@@ -65,7 +67,12 @@ public enum SiteBuilder {
         CourseValidator.validate(course)
     }
 
-    /// Step 4: assets to copy, from `Content/` to the same place in the site.
+    /// Step 3: the theme, with the course's overrides.
+    static func loadTheme(_ course: Course) -> (Theme, [Diagnostic]) {
+        Theme.load(courseRoot: course.root)
+    }
+
+    /// Step 5: assets to copy, from `Content/` to the same place in the site.
     static func copyList(_ course: Course) -> [(source: String, destination: String)] {
         let content = (course.root as NSString).appendingPathComponent("Content")
         return course.assets.map { ((content as NSString).appendingPathComponent($0), $0) }

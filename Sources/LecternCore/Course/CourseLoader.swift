@@ -87,7 +87,8 @@ public enum CourseLoader {
             }
             let slug = String(plan.path.dropLast(3))
             lessons.append(Lesson(path: plan.path, file: "Content/" + plan.path, slug: slug, document: document,
-                                  moduleIndex: plan.module, source: source))
+                                  moduleIndex: plan.module, source: source,
+                                  minutes: document.metadata.duration ?? DurationEstimate.minutes(for: document)))
         }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
         return (Course(root: root, config: config, lessons: lessons, assets: assets), bag.all)

@@ -16,13 +16,13 @@ public enum DurationEstimate {
             switch block.kind {
             case .horizontalRule: rules += 1
             case .header(let level, _, _): headings.append(level)
-            case .codeBlock(_, let code): words += code.split(whereSeparator: \.isWhitespace).count
+            case .codeBlock(_, let code): words += wordCount(code)
             default: break
             }
         }, inline: { inline in
             switch inline.kind {
             case .text(let text), .code(_, let text):
-                words += text.split(whereSeparator: { $0.isWhitespace }).count
+                words += wordCount(text)
             default: break
             }
         }).walk(document.blocks)
@@ -60,7 +60,16 @@ public enum DurationEstimate {
     }
 }
 
-extension Lesson {
-    /// Minutes from front matter, else the estimate.
-    public var minutes: Int { document.metadata.duration ?? DurationEstimate.minutes(for: document) }
+extension DurationEstimate {
+    /// Words in text: runs of bytes between ASCII whitespace.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
 }

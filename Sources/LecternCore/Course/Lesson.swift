@@ -12,6 +12,8 @@ public struct Lesson: Sendable {
     public var moduleIndex: Int
     /// The source text, for diagnostics that show the line.
     public var source: String
+    /// Minutes from front matter, else the estimate.
+    public var minutes: Int
 
     /// The title from front matter, else the file name.
     public var title: String {

@@ -1,0 +1,73 @@
+import Foundation
+import LecternCore
+
+/// The values templates see, built per page; immutable once made, so safe to share across threads.
+struct PageContext: @unchecked Sendable {
+    let course: Course
+    let paths: SitePaths
+    let assets: [String: String]
+    let courseValues: [String: Any]
+
+    init(course: Course, paths: SitePaths, assets: [String: String]) {
+        self.course = course
+        self.paths = paths
+        self.assets = assets
+        courseValues = Self.values(of: course)
+    }
+
+    static let levelLabels: [LessonMetadata.Level: String] = [.beginner: "Beginner", .intermediate: "Intermediate", .advanced: "Advanced"]
+
+    /// `../../` from a page directory to the site root.
+    static func rootPrefix(_ directory: String) -> String {
+        String(repeating: "../", count: directory.split(separator: "/").count)
+    }
+
+    static func values(of course: Course) -> [String: Any] {
+        let config = course.config
+        var values: [String: Any] = [
+            "title": config.title, "id": config.id, "language": config.language,
+            "lessonCount": course.lessons.count, "totalMinutes": course.lessons.reduce(0) { $0 + $1.minutes },
+        ]
+        if let subtitle = config.subtitle { values["subtitle"] = subtitle }
+        if let description = config.description { values["description"] = description }
+        if !config.authors.isEmpty { values["authors"] = config.authors.joined(separator: ", ") }
+        if let license = config.license { values["license"] = license }
+        for (key, value) in config.extra { values[key] = Self.plain(value) }
+        return values
+    }
+
+    /// The values every page has; `root` overrides the relative root (the 404 page).
+    func base(directory: String, root: String? = nil) -> [String: Any] {
+        let prefix = root ?? Self.rootPrefix(directory)
+        var links: [String: Any] = [
+            "home": paths.link(fromPage: directory, toPage: ""),
+            "search": paths.link(fromPage: directory, toPage: "search"),
+        ]
+        if let root {
+            links["home"] = paths.offline ? root + "index.html" : (root.isEmpty ? "./" : root)
+            links["search"] = root + (paths.offline ? "search/index.html" : "search/")
+        }
+        return ["course": courseValues, "root": prefix, "assets": assets, "links": links, "page": [String: Any]()]
+    }
+
+    func lessonCard(_ lesson: Lesson, from directory: String) -> [String: Any] {
+        var card: [String: Any] = ["title": lesson.title, "url": paths.link(fromPage: directory, toPage: lesson.slug),
+                                   "id": lesson.id, "minutes": lesson.minutes]
+        if let description = lesson.document.metadata.description { card["description"] = description }
+        if let level = lesson.document.metadata.level {
+            card["level"] = level.rawValue
+            card["levelLabel"] = Self.levelLabels[level]
+        }
+        return card
+    }
+
+    /// YAML values for templates: scalars as text, lists as arrays, mappings as dictionaries.
+    static func plain(_ value: YAMLValue) -> Any {
+        switch value {
+        case .scalar(let text, _, _): return text
+        case .sequence(let items, _, _): return items.map(plain)
+        case .mapping(let pairs, _, _): return Dictionary(pairs.map { ($0.key, plain($0.value)) }, uniquingKeysWith: { a, _ in a })
+        case .null: return ""
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import LecternCore
+import Mustache
+
+/// The theme: Mustache templates and assets, built-in defaults overridden file by file
+/// by the course's own `Templates/` folder.
+public struct Theme: @unchecked Sendable {
+    /// Templates every theme must provide.
+    public static let requiredTemplates = ["layout", "home", "lesson", "search", "404"]
+
+    /// Every theme file by path relative to `Templates/`.
+    public var files: [String: Data]
+    /// The file names of each file, for diagnostics (`Templates/x` or the built-in theme).
+    public var origins: [String: String]
+    /// The parsed templates.
+    public var library: MustacheLibrary
+
+    /// The built-in theme's files.
+    public static var builtInFiles: [String: Data] {
+        DefaultTheme.encodedFiles.compactMapValues { Data(base64Encoded: $0) }
+    }
+
+    /// Loads the built-in theme and the course's overrides; template problems are diagnostics.
+    public static func load(courseRoot: String) -> (Theme, [Diagnostic]) {
+        var files = builtInFiles
+        var origins = Dictionary(uniqueKeysWithValues: files.keys.map { ($0, "(built-in theme)/" + $0) })
+        let overrides = (courseRoot as NSString).appendingPathComponent("Templates")
+        if let enumerator = FileManager.default.enumerator(atPath: overrides) {
+            while let path = enumerator.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let full = (overrides as NSString).appendingPathComponent(path)
+                guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                      FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      let data = FileManager.default.contents(atPath: full) else { continue }
+                files[path] = data
+                origins[path] = "Templates/" + path
+            }
+        }
+        var bag = DiagnosticBag()
+        var library = MustacheLibrary()
+        var texts: [String: String] = [:]
+        for (path, data) in files where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            let text = String(decoding: data, as: UTF8.self)
+            texts[name] = text
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                bag.add(Diagnostic(.error, "template.syntax", "template syntax error: \(describe(error.error))",
+                                   file: origins[path] ?? path,
+                                   range: SourceRange(line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                bag.add(Diagnostic(.error, "template.syntax", "template syntax error: \(error)", file: origins[path] ?? path,
+                                   range: SourceRange(line: 1, column: 1)))
+            }
+        }
+        for name in requiredTemplates where texts[name] == nil {
+            bag.add(Diagnostic(.error, "template.missing", "the theme has no '\(name).mustache' template",
+                               file: "Templates/\(name).mustache", range: .unknown))
+        }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in partialReferences(text) where texts[reference.name] == nil {
+                bag.add(Diagnostic(.error, "template.missing-partial",
+                                   "template '\(reference.name)' does not exist in the theme or in Templates/",
+                                   file: origins[name + ".mustache"] ?? name,
+                                   range: SourceRange(line: reference.line, column: reference.column)))
+            }
+        }
+        return (Theme(files: files, origins: origins, library: library), bag.all)
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
+    static func partialReferences(_ text: String) -> [(name: String, line: Int, column: Int)] {
+        var references: [(name: String, line: Int, column: Int)] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...].drop(while: { $0 == " " })
+                guard let sigil = after.first, sigil == ">" || sigil == "<",
+                      let close = after.range(of: "}}") else { rest = rest[open.upperBound...]; continue }
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty { references.append((name, offset + 1, column)) }
+                rest = after[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a closing tag does not match the open section"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not finished with '}}'"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is not closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+
+    /// Renders a template; only called with names checked at load time.
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
