@@ -8,7 +8,7 @@ struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Build course websites, slide decks and quizzes from Pandoc-flavoured markdown.",
         version: LecternVersion.current,
-        subcommands: [Build.self, Check.self, Dump.self]
+        subcommands: [New.self, Build.self, Check.self, Dump.self]
     )
 }
 

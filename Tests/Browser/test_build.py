@@ -85,3 +85,21 @@ def test_invalid_yaml_points_into_the_lesson(lectern, tmp_path):
     result = run(lectern, "build", str(course))
     assert result.returncode == 1
     assert "Content/lesson.md:4:6: error: invalid YAML" in result.stderr
+
+
+def test_new_course_builds_with_a_lone_binary_outside_the_repository(lectern, tmp_path):
+    lone = tmp_path / "bin" / "lectern"
+    lone.parent.mkdir()
+    shutil.copy(lectern, lone)
+    course = tmp_path / "fresh"
+    created = subprocess.run([str(lone), "new", str(course), "--title", "Fresh Course"], cwd=tmp_path,
+                             capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    built = subprocess.run([str(lone), "build", "--strict"], cwd=course, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert "0 warnings" in built.stderr
+    broken, external, inline = crawl(course / "Public")
+    assert (broken, external, inline) == ([], [], 0)
+    assert "Fresh Course" in (course / "Public" / "index.html").read_text()
+    again = subprocess.run([str(lone), "new", str(course)], capture_output=True, text=True)
+    assert again.returncode == 1 and "not touching it" in again.stderr

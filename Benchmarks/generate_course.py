@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Writes a deterministic synthetic course of N lessons that uses every construct of the
+markdown dialect (SPEC section 3). Usage: generate_course.py N OUTPUT_DIR"""
+import pathlib
+import random
+import sys
+
+WORDS = ("model data feature pipeline drift label metric serving training latency rollout monitor "
+         "threshold baseline slice recall precision schema batch request cache fallback owner alert").split()
+
+
+def sentence(rng, n=14):
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng, n=5):
+    return " ".join(sentence(rng) for _ in range(n))
+
+
+def lesson(rng, index, total):
+    other = "l%04d.md" % ((index + 1) % total)
+    parts = [
+        "---\ntitle: Lesson %d\ndescription: %s\nlevel: %s\nduration: %d\nobjectives:\n  - %s\n---\n"
+        % (index, sentence(rng, 8), rng.choice(["beginner", "intermediate", "advanced"]), rng.randint(5, 40), sentence(rng, 6)),
+        "# Section %d\n\n## Overview {#overview .center}\n\n%s\n" % (index, paragraph(rng)),
+        ":::::: {.columns}\n::: {.column width=\"40%%\"}\n%s\n:::\n::: {.column width=\"60%%\"}\n![A figure](img.svg){width=80%% title=\"Figure\"}\n:::\n::::::\n" % paragraph(rng, 2),
+        "## Details\n\nInline math $x_%d^2 + y$ and display $$\\sum_{i=1}^{n} w_i x_i$$ here. H~2~O and x^2^ and ~~old~~ text, "
+        "a [span]{.highlight} and a [link](%s#overview){target=\"_blank\"} and a citation [@key%d] and a note.[^n%d]\n\n[^n%d]: %s\n"
+        % (index, other, index, index, index, sentence(rng)),
+        "::: {.callout-tip title=\"Tip\"}\n%s\n:::\n\n> [!NOTE]\n> %s\n" % (sentence(rng), sentence(rng)),
+        "| Name | Value |\n|:-----|------:|\n" + "".join("| %s | %d |\n" % (rng.choice(WORDS), rng.randint(1, 99)) for _ in range(4)),
+        "  Left    Right\n-------  -------\n  a        1\n  b        2\n",
+        "Term\n:   %s\n\n| a line\n|   an indented line\n" % sentence(rng),
+        "a. first\nb. second\n\n- [x] done\n- [ ] open\n",
+        "```{.python .numberLines}\ndef f(x):\n    return x * %d\n```\n\n`<b>raw</b>`{=html} and \\pause\n" % index,
+        "::: notes\n%s\n:::\n\n. . .\n\n::: incremental\n- one\n- two\n:::\n\n---\n\n%s\n" % (sentence(rng), paragraph(rng, 8)),
+        "::: {.quiz title=\"Check\"}\n1. %s\n   - [ ] wrong\n   - [x] right\n:::\n" % sentence(rng, 6),
+    ]
+    return "\n".join(parts)
+
+
+def main():
+    count, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+    rng = random.Random(42)
+    content = out / "Content"
+    content.mkdir(parents=True, exist_ok=True)
+    names = ["l%04d.md" % i for i in range(count)]
+    for index, name in enumerate(names):
+        (content / name).write_text(lesson(rng, index, count))
+    (content / "img.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n')
+    modules = [names[i:i + 50] for i in range(0, count, 50)]
+    yml = "title: Benchmark Course\nid: bench\nmodules:\n" + "".join(
+        "  - title: Module %d\n    lessons: [%s]\n" % (i + 1, ", ".join(m)) for i, m in enumerate(modules))
+    (content / "course.yml").write_text(yml)
+
+
+if __name__ == "__main__":
+    main()

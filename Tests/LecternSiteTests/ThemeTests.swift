@@ -1,0 +1,75 @@
+import Foundation
+import LecternCore
+@testable import LecternSite
+import Testing
+
+/// Course overrides, template errors located in the template, and missing partials.
+@Suite struct ThemeTests {
+    static func course(templates: [String: String]) throws -> String {
+        let root = try OutputSafetyTests.makeCourse()
+        for (name, text) in templates {
+            let path = root + "/Templates/" + name
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func builtInThemeHasEveryRequiredTemplateAndNoErrors() throws {
+        let (theme, diagnostics) = Theme.load(courseRoot: "/nonexistent")
+        #expect(diagnostics.isEmpty)
+        for name in Theme.requiredTemplates { #expect(theme.files[name + ".mustache"] != nil) }
+        #expect(theme.files["assets/lectern.css"] != nil)
+    }
+
+    @Test func aCourseOverridesOneFileAndKeepsTheRest() throws {
+        let root = try Self.course(templates: ["404.mustache": "{{<layout}}{{$main}}<h1>Lost?</h1>{{/main}}{{/layout}}\n"])
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(result.wrote)
+        #expect(try String(contentsOfFile: root + "/Public/404.html", encoding: .utf8).contains("<h1>Lost?</h1>"))
+        #expect(try String(contentsOfFile: root + "/Public/index.html", encoding: .utf8).contains("lesson-cards"))
+    }
+
+    @Test func templateSyntaxErrorsPointAtTheTemplateLine() throws {
+        let root = try Self.course(templates: ["home.mustache": "{{<layout}}\n{{$main}}\n{{#modules}}\n<p>{{title}}</p>\n{{/lessons}}\n{{/main}}\n{{/layout}}\n"])
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(!result.wrote)
+        let errors = result.diagnostics.filter { $0.id == "template.syntax" }
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "Templates/home.mustache")
+        #expect(errors.first?.range.start.line == 5)
+        #expect(!FileManager.default.fileExists(atPath: root + "/Public"))
+    }
+
+    @Test func aMissingPartialIsAnErrorNotAnEmptyString() throws {
+        let root = try Self.course(templates: ["footer.mustache": "<footer>\n{{> credits}}\n</footer>\n"])
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(!result.wrote)
+        let missing = result.diagnostics.filter { $0.id == "template.missing-partial" }
+        #expect(missing.map(\.file) == ["Templates/footer.mustache"])
+        #expect(missing.first?.range.start == SourceLocation(line: 2, column: 1))
+        #expect(missing.first?.message.contains("'credits'") == true)
+    }
+
+    @Test func assetNamesCarryTheirContentHash() throws {
+        let root = try Self.course(templates: [:])
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let assets = try FileManager.default.contentsOfDirectory(atPath: root + "/Public/assets")
+        let css = assets.filter { $0.hasSuffix(".css") }
+        #expect(css.count == 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/Public/assets/" + css[0]))
+        #expect(css[0] == "lectern." + AssetNames.hash(data).prefix(10) + ".css")
+    }
+
+    @Test func sitemapOnlyWithABaseURL() throws {
+        let root = try Self.course(templates: [:])
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(!FileManager.default.fileExists(atPath: root + "/Public/sitemap.xml"))
+        var options = BuildOptions(root: root)
+        options.baseURL = "https://courses.example.edu/t"
+        _ = try SiteBuilder.build(options)
+        let sitemap = try String(contentsOfFile: root + "/Public/sitemap.xml", encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://courses.example.edu/t/one/</loc>"))
+    }
+}
