@@ -52,7 +52,7 @@ extension HTMLWriter {
     }
 
     func writeRawBlock(_ format: String, _ text: String, into out: inout String) {
-        guard format == "html" else { return }
+        guard format == "html", options.allowsRawHTML else { return }
         out += text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 

@@ -17,7 +17,7 @@ extension HTMLWriter {
         case .subscript(let children): writeWrapped("sub", children, into: &out)
         case .code(let attributes, let code): writeCode(attributes, code, into: &out)
         case .math(let kind, let body): writeMath(kind, body, into: &out)
-        case .rawInline(let format, let text): if format == "html" { out += text }
+        case .rawInline(let format, let text): if format == "html", options.allowsRawHTML { out += text }
         case .link(let attributes, let children, let target): writeLink(attributes, children, target, into: &out)
         case .image(let attributes, let alt, let target): writeImage(attributes, alt, target, into: &out)
         case .note(let blocks): writeNoteReference(blocks, into: &out)

@@ -10,6 +10,8 @@ public struct HTMLWriter {
         public var resolveURL: @Sendable (String) -> String
         /// Added to every heading level, so that a lesson's `#` sections sit under the page title.
         public var headingShift: Int
+        /// False for courses with `safe: true`: raw HTML is left out.
+        public var allowsRawHTML = true
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,

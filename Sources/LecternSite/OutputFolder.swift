@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// Why an output folder is refused.
 public enum OutputFolderError: Error, CustomStringConvertible, Equatable {
@@ -63,12 +64,17 @@ public struct OutputFolder {
         removeAbandonedStaging(parent: parent, name: name)
         try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         do {
-            for (relative, data) in files {
-                let destination = (staging as NSString).appendingPathComponent(relative)
-                try fileManager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: destination))
+            let entries = Array(files)
+            let folders = Set(entries.map { ((staging as NSString).appendingPathComponent($0.key) as NSString).deletingLastPathComponent })
+            for folder in folders.sorted() {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            let failures = ResultBox<Error>(count: entries.count)
+            DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+                let destination = (staging as NSString).appendingPathComponent(entries[index].key)
+                do { try entries[index].value.write(to: URL(fileURLWithPath: destination)) } catch { failures.set(index, error) }
+            }
+            if let failure = failures.values.compactMap({ $0 }).first { throw failure }
             for asset in assets {
                 let destination = (staging as NSString).appendingPathComponent(asset.destination)
                 try fileManager.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,

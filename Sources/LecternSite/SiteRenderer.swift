@@ -61,6 +61,7 @@ public struct SiteRenderer: Sendable {
             resolver.resolve(url, lessonPath: lesson.path, pageDirectory: lesson.slug)
         }
         var writer = HTMLWriter(options: options)
+        writer.options.allowsRawHTML = !course.config.safe
         var lessonValues: [String: Any] = [
             "title": lesson.title, "id": lesson.id, "minutes": lesson.minutes,
             "content": writer.render(lesson.document.blocks),

@@ -73,3 +73,18 @@ import Testing
         #expect(sitemap.contains("<loc>https://courses.example.edu/t/one/</loc>"))
     }
 }
+
+@Suite struct SafeModeTests {
+    @Test func safeCoursesDropRawHTML() throws {
+        let root = try OutputSafetyTests.makeCourse("---\ntitle: One\n---\n\n<div class=\"raw\">block</div>\n\nInline <kbd>key</kbd> and `<b>x</b>`{=html}.\n")
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let open = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        #expect(open.contains("<div class=\"raw\">") && open.contains("<kbd>") && open.contains("<b>x</b>"))
+        try "title: T\nsafe: true\nmodules:\n  - title: M\n    lessons: [one.md]\n"
+            .write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let safe = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        #expect(!safe.contains("<div class=\"raw\">") && !safe.contains("<kbd>") && !safe.contains("<b>x</b>"))
+        #expect(safe.contains("Inline") && safe.contains("key"))
+    }
+}

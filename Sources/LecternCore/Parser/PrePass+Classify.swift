@@ -34,6 +34,11 @@ extension PrePass {
             return index + 1
         }
         if atBlockStart, width < 4 {
+            if let next = handleTeXEnvironment(index, content) { return next }
+            if isGridTableBorder(content) {
+                bag.warning("pandoc.unsupported", "grid tables are not supported; write a pipe table or a simple table instead",
+                            at: SourceRange(line: origin, column: count + 1))
+            }
             if let next = handleLineBlock(index, bytes) { return next }
             if let next = handleSimpleTable(index, bytes) { return next }
             if let next = handleTableCaption(index, bytes, indentBytes: count) { return next }

@@ -127,4 +127,42 @@ extension PrePass {
         lastBlockWasTable = false
         return end
     }
+
+    /// `+---+---+` or `+===+`: the border of a Pandoc grid table.
+    func isGridTableBorder(_ content: ArraySlice<UInt8>) -> Bool {
+        let trimmedContent = trimmedTrailing(content)
+        guard trimmedContent.first == 0x2B, trimmedContent.last == 0x2B, trimmedContent.count >= 3 else { return false }
+        return trimmedContent.allSatisfy { [0x2B, 0x2D, 0x3D, 0x3A].contains($0) }
+            && (trimmedContent.contains(0x2D) || trimmedContent.contains(0x3D))
+    }
+
+    /// `\begin{name}` … `\end{name}` at the start of a block is raw TeX, which HTML output leaves out.
+    mutating func handleTeXEnvironment(_ index: Int, _ content: ArraySlice<UInt8>) -> Int? {
+        let prefix = Array("\\begin{".utf8)
+        guard content.starts(with: prefix), let close = content.dropFirst(prefix.count).firstIndex(of: 0x7D) else { return nil }
+        let name = content[(content.startIndex + prefix.count)..<close]
+        let end = Array("\\end{".utf8) + name + [0x7D]
+        var last = index
+        while last < lines.count, !lines[last].contains(subsequence: end) {
+            if last > index, isBlank(lines[last]), last + 1 < lines.count, isBlank(lines[last + 1]) { return nil }
+            last += 1
+        }
+        guard last < lines.count else { return nil }
+        for line in index...last { out.append(OutLine(bytes: Marker.block("X", 0), origin: line + 1)) }
+        previous = .other
+        return last + 1
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// True when `needle` occurs in the slice.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, count >= needle.count else { return needle.isEmpty }
+        var start = startIndex
+        while start + needle.count <= endIndex {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
 }

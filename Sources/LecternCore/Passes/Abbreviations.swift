@@ -22,21 +22,22 @@ enum Abbreviations {
         return false
     }
 
+    private static let bytes: Set<[UInt8]> = Set(all.map { Array($0.utf8) })
+
+    /// Replaces each space that follows a known abbreviation with U+00A0.
     static func apply(_ text: String) -> String {
-        var out = ""
-        var wordStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == " ", index > text.startIndex, text[text.index(before: index)] == ".",
-               all.contains(text[wordStart..<index]) {
-                out.append("\u{A0}")
-            } else {
-                out.append(character)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 8)
+        var wordStart = 0
+        for byte in text.utf8 {
+            if byte == 0x20, output.last == 0x2E, bytes.contains(Array(output[wordStart...])) {
+                output += [0xC2, 0xA0]
+                wordStart = output.count
+                continue
             }
-            index = text.index(after: index)
-            if character.isWhitespace { wordStart = index }
+            output.append(byte)
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = output.count }
         }
-        return out
+        return String(decoding: output, as: UTF8.self)
     }
 }

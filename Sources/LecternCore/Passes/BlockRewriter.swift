@@ -126,7 +126,7 @@ struct BlockRewriter {
         inlines.allSatisfy { inline in
             switch inline.kind {
             case .softBreak, .lineBreak: return true
-            case .text(let text): return text.allSatisfy(\.isWhitespace)
+            case .text(let text): return text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             default: return false
             }
         }
