@@ -5,6 +5,8 @@ Usage: pandoc_compare.py LECTERN_BINARY FILE.md [...]
 Prints a unified diff of the normalised token streams per file and exits 1 on differences.
 Known, documented differences are normalised away: attribute order, whitespace between
 tags, `50.0%` versus `50%`, an empty `alt` pandoc leaves out, pandoc's `type="1"` on decimal lists, and task-list markup.
+Not normalised: bare URLs, which Lectern autolinks as GFM does, and the `<br>` pandoc keeps for
+a hard line break at the very end of a paragraph, which CommonMark drops.
 """
 import difflib
 import html.parser

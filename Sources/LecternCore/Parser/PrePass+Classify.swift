@@ -87,6 +87,12 @@ extension PrePass {
             lastBlockWasTable = false
             return index + 1
         }
+        if previous == .paragraph, paragraphLines >= 2, isTableDelimiterRow(lines[index]) {
+            // Pandoc starts a table only at a block boundary: the header line must begin the paragraph.
+            escape(&line, at: count)
+            continueParagraph(line)
+            return index + 1
+        }
         if atBlockStart, isThematicBreak(content) || isHTMLBlockStart(content) {
             out.append(line)
             previous = .other
