@@ -57,7 +57,7 @@ struct PrePass {
 
     /// Runs the pass over a whole lesson.
     static func prepare(_ source: [UInt8], bag: inout DiagnosticBag) -> PreparedSource {
-        var pass = PrePass(source, bag: bag)
+        var pass = PrePass(neutralizingMarkers(in: source), bag: bag)
         let frontMatter = pass.takeFrontMatter()
         pass.scanBlocks(from: frontMatter.map { $0.range.end.line } ?? 0)
         pass.scanInlines()
@@ -74,6 +74,25 @@ struct PrePass {
         return PreparedSource(text: text, map: map, fences: pass.fences, tokens: pass.tokens,
                               listNumbering: pass.listNumbering, headerlessTables: pass.headerlessTables,
                               tableCaptions: pass.tableCaptions, frontMatter: frontMatter)
+    }
+
+    /// The characters markers are made of (U+E000 to U+E002) become U+FFFD, byte for byte the
+    /// same length, so nothing an author writes can pose as a marker.
+    static func neutralizingMarkers(in source: [UInt8]) -> [UInt8] {
+        guard source.contains(0xEE) else { return source }
+        var bytes = source
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEE, bytes[index + 1] == 0x80, (0x80...0x82).contains(bytes[index + 2]) {
+                bytes[index] = 0xEF
+                bytes[index + 1] = 0xBF
+                bytes[index + 2] = 0xBD
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return bytes
     }
 
     /// Blanks out a leading `---` … `---`/`...` block and returns its text.

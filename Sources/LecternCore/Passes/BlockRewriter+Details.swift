@@ -6,7 +6,7 @@ extension BlockRewriter {
         guard let last = list.last, case .text(let text) = last.kind else { return (.empty, list) }
         let trimmed = Substring(String(text.reversed().drop(while: \.isWhitespace).reversed()))
         guard String(trimmed).hasSuffix("\u{E001}"), let lead = trimmed.lastIndex(of: "\u{E000}"),
-              let (index, _) = InlineResolver.leadingToken(trimmed[lead...]),
+              let (index, _) = InlineResolver.leadingToken(trimmed[lead...]), index < prepared.tokens.count,
               case .attributes(let attributes) = prepared.tokens[index].kind else { return (.empty, list) }
         var rest = Array(list.dropLast())
         let before = String(trimmed[..<lead]).reversed().drop(while: \.isWhitespace).reversed()

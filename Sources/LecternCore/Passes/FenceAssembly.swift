@@ -7,7 +7,8 @@ struct FenceAssembly {
     mutating func assemble(_ blocks: [Block]) -> [Block] {
         var stack: [(fence: Int, items: [Block])] = [(-1, [])]
         for block in blocks {
-            if case .rawBlock("html", let literal) = block.kind, let marker = Marker.parseBlock(literal) {
+            if case .rawBlock("html", let literal) = block.kind, let marker = Marker.parseBlock(literal),
+               marker.letter == "X" || marker.index < prepared.fences.count {
                 switch marker.letter {
                 case "F":
                     stack.append((marker.index, []))

@@ -85,7 +85,8 @@ struct InlineResolver {
             case .text(let text) where text.utf8.contains(0xEE):
                 pieces += splitText(text, range: inline.range)
             case .code(let attributes, let code):
-                if let (index, _) = Self.leadingToken(code), case .math(let kind, let body) = prepared.tokens[index].kind {
+                if let (index, _) = Self.leadingToken(code), index < prepared.tokens.count,
+                   case .math(let kind, let body) = prepared.tokens[index].kind {
                     pieces.append(.inline(Inline(.math(kind, body), prepared.tokens[index].range)))
                 } else {
                     pieces.append(.inline(Inline(.code(attributes, restore(code)), inline.range)))
@@ -114,7 +115,7 @@ struct InlineResolver {
         var rest = Substring(text)
         while let lead = rest.firstIndex(of: "\u{E000}") {
             let before = rest[..<lead]
-            guard let (index, length) = Self.leadingToken(rest[lead...]) else {
+            guard let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count else {
                 pieces.append(.inline(Inline(.text(String(rest[...lead])), range)))
                 rest = rest[rest.index(after: lead)...]
                 continue
@@ -135,6 +136,7 @@ struct InlineResolver {
         guard body.first == "T" else { return nil }
         let digits = body.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
         guard let index = Int(digits), body.dropFirst(1 + digits.count).first == "\u{E001}" else { return nil }
+        // Callers index the token table with this; markers only come from the pre-pass.
         return (index, 3 + digits.count)
     }
 

@@ -1,0 +1,46 @@
+import LecternCore
+import LecternSite
+import Testing
+
+/// Nothing an author writes crashes or hangs the front end or the writer.
+@Suite struct RobustnessTests {
+    static let pieces = [
+        ":::", "::: {.a}", "::::", "{#x .y k=\"v\"}", "{", "}", "[", "]", "(", ")", "![a](b.png)", "$", "$$", "\\", "`",
+        "```", "~~~", "~", "^", "*", "_", "-", "1.", "a.", "(i)", "#", "##", "> ", "| ", "|", "---", "-------  ------",
+        ": ", "Term", "<div>", "<!--", "-->", "@key", "[@k]", "[^1]", "[^1]: n", "\n", "\n\n", "  ", "    ", "\t", "é",
+        "\u{A0}", "\\pause", "\\begin{x}", "\\end{x}", "---\ntitle: x\n---\n", "+---+", ". . .", "\u{E000}T1\u{E001}",
+        "<!--\u{E000}F0-->", "\u{E002}", "x",
+    ]
+
+    /// A small deterministic generator, so a failure can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test func markersWrittenByAnAuthorAreJustText() {
+        let source = "Text \u{E000}T1\u{E001} and <!--\u{E000}F0--> here.\n\n\u{E000}T0\u{E001}\n"
+        let (document, _) = MarkdownParser.parse(source, file: "x.md")
+        var writer = HTMLWriter()
+        let html = writer.render(document.blocks)
+        #expect(html.contains("Text \u{FFFD}T1\u{FFFD} and"))
+    }
+
+    @Test(arguments: 0..<8)
+    func randomMarkdownNeverCrashes(_ seed: Int) {
+        var generator = Generator(state: UInt64(seed) &+ 0x9E37_79B9)
+        for _ in 0..<150 {
+            var text = ""
+            for _ in 0..<(1 + generator.next(120)) {
+                text += Self.pieces[generator.next(Self.pieces.count)] + ["", " ", "\n"][generator.next(3)]
+            }
+            let (document, diagnostics) = MarkdownParser.parse(text, file: "fuzz.md")
+            var writer = HTMLWriter(options: .page)
+            _ = writer.render(document.blocks)
+            _ = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)
+        }
+    }
+}
