@@ -16,6 +16,7 @@ extension InlineScanner {
             case 0x5C: offset = scanBackslash(offset)
             case Self.backtick: offset = scanCodeSpan(offset)
             case 0x24: offset = scanMath(offset)
+            case 0x5E where offset + 1 < count && buffer[offset + 1] == 0x5B: offset = scanInlineNote(offset)
             case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
             case 0x3C: offset = scanAngle(offset)
             case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E:
@@ -135,5 +136,28 @@ extension InlineScanner {
             warnings.append(("attributes.malformed", "malformed attribute list: \(message); the braces are kept as text", location(position)))
         }
         return offset
+    }
+
+    /// `^[note text]`: tokens for both ends, so the brackets never reach cmark.
+    private mutating func scanInlineNote(_ offset: Int) -> Int {
+        var depth = 0
+        var index = offset + 1
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == 0x5C { index += 2; continue }
+            if byte == 0x5B { depth += 1 }
+            if byte == 0x5D {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index += 1
+        }
+        guard index < buffer.count, index > offset + 2 else {
+            copy(offset..<offset + 1)
+            return offset + 1
+        }
+        pendingCloses[index] = token(.inlineNoteClose, at: index..<index + 1)
+        replace(offset..<offset + 2, first: token(.inlineNoteOpen, at: offset..<offset + 2))
+        return offset + 2
     }
 }

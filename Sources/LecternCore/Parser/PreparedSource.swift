@@ -49,6 +49,8 @@ struct Token: Sendable {
         case attributes(Attributes)
         case rawAttribute(format: String)
         case subscriptOpen, subscriptClose, superscriptOpen, superscriptClose
+        /// `^[` and its `]`: a Pandoc inline footnote.
+        case inlineNoteOpen, inlineNoteClose
         /// Raw TeX and empty line-block lines: removed from the output.
         case drop
     }

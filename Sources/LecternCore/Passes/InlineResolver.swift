@@ -44,17 +44,22 @@ struct InlineResolver {
                     } else {
                         output.append(Inline(.text(token.original), range))
                     }
-                case .subscriptOpen, .superscriptOpen:
+                case .subscriptOpen, .superscriptOpen, .inlineNoteOpen:
                     scripts.append((index, output.count))
                     output.append(Inline(.text(token.original), range))
-                case .subscriptClose, .superscriptClose:
-                    let openKind: Token.Kind = token.kind == .subscriptClose ? .subscriptOpen : .superscriptOpen
+                case .subscriptClose, .superscriptClose, .inlineNoteClose:
+                    let openKind: Token.Kind = token.kind == .subscriptClose ? .subscriptOpen
+                        : token.kind == .superscriptClose ? .superscriptOpen : .inlineNoteOpen
                     if let last = scripts.last, prepared.tokens[last.token].kind == openKind {
                         scripts.removeLast()
                         let content = Array(output[(last.position + 1)...])
                         let whole = output[last.position].range.union(range)
                         output.removeSubrange(last.position...)
-                        output.append(Inline(openKind == .subscriptOpen ? .subscript(content) : .superscript(content), whole))
+                        switch openKind {
+                        case .subscriptOpen: output.append(Inline(.subscript(content), whole))
+                        case .superscriptOpen: output.append(Inline(.superscript(content), whole))
+                        default: output.append(Inline(.note([Block(.para(content), whole)]), whole))
+                        }
                     } else {
                         output.append(Inline(.text(token.original), range))
                     }
@@ -98,7 +103,8 @@ struct InlineResolver {
                     pieces.append(.inline(Inline(.text("[^\(label)]"), inline.range)))
                 }
             case .rawInline(let format, let html):
-                pieces.append(.inline(Inline(.rawInline(format: format, restore(html)), inline.range)))
+                let kept = format == "html" ? HTMLComments.strip(restore(html)) : restore(html)
+                if !kept.isEmpty { pieces.append(.inline(Inline(.rawInline(format: format, kept), inline.range))) }
             case .link(let attributes, let children, let target):
                 pieces.append(.inline(Inline(.link(attributes, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
             case .image(let attributes, let children, let target):
