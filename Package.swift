@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "LecternCoreTests",
             dependencies: ["LecternCore"],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures"), .copy("QuizGolden")]
         ),
         .testTarget(
             name: "LecternSiteTests",

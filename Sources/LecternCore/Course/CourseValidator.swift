@@ -19,6 +19,7 @@ public enum CourseValidator {
                 lessonIDs[lesson.id] = lesson
             }
             checkDuplicateIDs(lesson, &bag)
+            bag.add(contentsOf: QuizBuilder.quizzes(in: lesson.document).1)
             checkPrerequisites(lesson, lessonsByPath, &bag)
             let base = lesson.path.split(separator: "/").dropLast().joined(separator: "/")
             NodeVisitor(inline: { inline in

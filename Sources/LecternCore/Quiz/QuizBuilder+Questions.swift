@@ -1,0 +1,112 @@
+/// Questions in the compact form (list items) and the rich form (`::: question` divs).
+extension QuizBuilder {
+    /// A question from an ordered-list item: prompt, task list of options, explanation quote.
+    mutating func compactQuestion(_ item: ListItem) -> Question {
+        var prompt: [Block] = []
+        var choices: [Choice] = []
+        var explanation: [Block] = []
+        var sawChoices = false
+        for block in item.blocks {
+            switch block.kind {
+            case .bulletList(let options) where options.contains(where: { $0.task != nil }) && !sawChoices:
+                choices = options.map { choice($0) }
+                sawChoices = true
+            case .blockQuote(let quoted):
+                if sawChoices, explanation.isEmpty {
+                    explanation = quoted
+                } else {
+                    bag.error("quiz.stray-feedback", "feedback must be indented under an option, or follow the options as the explanation",
+                              at: block.range)
+                }
+            default:
+                if sawChoices { explanation.append(block) } else { prompt.append(block) }
+            }
+        }
+        return finish(kind: nil, prompt: prompt, choices: choices, hints: [], explanation: explanation, range: item.range)
+    }
+
+    /// A question from a `::: question` div with optional `::: hint` and `::: explanation` divs.
+    mutating func richQuestion(_ attributes: Attributes, _ blocks: [Block], range: SourceRange) -> Question {
+        for (key, _) in attributes.pairs where !Self.questionAttributes.contains(key) {
+            bag.warning("quiz.unknown-attribute", "unknown question attribute '\(key)'", at: range)
+        }
+        var requested: Question.Kind?
+        if let type = attributes["type"] {
+            requested = type == "true-false" ? .trueFalse : Question.Kind(rawValue: type == "fill-in" ? "fill" : type)
+            if requested == nil {
+                bag.error("quiz.bad-attribute", "question type '\(type)' is not one of single, multiple, truefalse, fill, numeric, order",
+                          at: range)
+            }
+        }
+        var prompt: [Block] = [], choices: [Choice] = [], hints: [[Block]] = [], explanation: [Block] = []
+        for block in blocks {
+            switch block.kind {
+            case .bulletList(let options) where options.contains(where: { $0.task != nil }) && choices.isEmpty:
+                choices = options.map { choice($0) }
+            case .orderedList(_, let items) where requested == .order && choices.isEmpty:
+                choices = items.map { Choice(content: $0.blocks, correct: true, feedback: [], range: $0.range) }
+            case .div(let inner, let content) where inner.hasClass("hint"):
+                hints.append(content)
+            case .div(let inner, let content) where inner.hasClass("explanation"):
+                explanation += content
+            case .blockQuote:
+                bag.error("quiz.stray-feedback", "feedback must be indented under an option; use '::: explanation' for the question",
+                          at: block.range)
+            default:
+                prompt.append(block)
+            }
+        }
+        return finish(kind: requested, prompt: prompt, choices: choices, hints: hints, explanation: explanation, range: range)
+    }
+
+    /// An option: its first blocks are the content, a quote under it is its feedback.
+    mutating func choice(_ item: ListItem) -> Choice {
+        var content: [Block] = [], feedback: [Block] = []
+        for block in item.blocks {
+            if case .blockQuote(let quoted) = block.kind { feedback += quoted } else { content.append(block) }
+        }
+        if item.task == nil {
+            bag.error("quiz.no-checkbox", "every option needs a box: '- [ ]' or '- [x]'", at: item.range)
+        }
+        if PlainTextOf.blocks(content).isEmpty {
+            bag.error("quiz.empty-option", "option has no text", at: item.range)
+        }
+        return Choice(content: content, correct: item.task == true, feedback: feedback, range: item.range)
+    }
+
+    /// Decides the kind, reads blanks and checks the question as a whole.
+    mutating func finish(kind requested: Question.Kind?, prompt: [Block], choices: [Choice], hints: [[Block]],
+                         explanation: [Block], range: SourceRange) -> Question {
+        let blanks = blanks(in: prompt)
+        if PlainTextOf.blocks(prompt).isEmpty && blanks.isEmpty {
+            bag.error("quiz.empty-question", "question has no text", at: range)
+        }
+        let correct = choices.filter(\.correct).count
+        var kind: Question.Kind
+        if let requested {
+            kind = requested
+        } else if !blanks.isEmpty {
+            kind = blanks.allSatisfy { $0.number != nil } ? .numeric : .fillIn
+        } else if choices.count == 2, Set(choices.map { PlainTextOf.blocks($0.content).lowercased() }) == ["true", "false"] {
+            kind = .trueFalse
+        } else {
+            kind = correct > 1 ? .multiple : .single
+        }
+        switch kind {
+        case .single, .trueFalse, .multiple:
+            if choices.isEmpty {
+                bag.error("quiz.no-options", "question has neither options ('- [ ]' items) nor blanks", at: range)
+            } else if correct == 0 {
+                bag.error("quiz.no-correct", "quiz question has no correct option; mark one with '[x]'", at: range)
+            } else if correct > 1, kind != .multiple {
+                bag.error("quiz.several-correct", "\(correct) options are marked correct in a single-choice question; use type=multiple or mark one",
+                          at: range)
+            }
+        case .order:
+            if choices.count < 2 { bag.error("quiz.order-items", "an ordering question needs two or more items in an ordered list", at: range) }
+        case .fillIn, .numeric:
+            if blanks.isEmpty { bag.error("quiz.no-blanks", "question has no blanks ('[answer]{.blank}')", at: range) }
+        }
+        return Question(kind: kind, prompt: prompt, choices: choices, blanks: blanks, hints: hints, explanation: explanation, range: range)
+    }
+}
