@@ -155,6 +155,10 @@ extension HTMLWriter {
     mutating func writeDiv(_ attributes: Attributes, _ children: [Block], into out: inout String) {
         if options.pageMode {
             if attributes.hasClass("notes") { return }
+            if attributes.hasClass("quiz") {
+                writeQuiz(attributes, children, range: .unknown, into: &out)
+                return
+            }
             if let kind = attributes.classes.first(where: { $0.hasPrefix("callout-") }) {
                 writeCallout(String(kind.dropFirst(8)), attributes, children, into: &out)
                 return

@@ -71,6 +71,10 @@ extension HTMLWriter {
     }
 
     mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
+        if blankPrefix != nil, attributes.hasClass("blank") {
+            writeBlank(attributes, children, into: &out)
+            return
+        }
         if attributes == Attributes(classes: ["underline"]) {
             writeWrapped("u", children, into: &out)
             return

@@ -30,6 +30,10 @@ public struct HTMLWriter {
     /// The options in force.
     public var options: Options
     var notes: [[Block]] = []
+    var quizCount = 0
+    var blankCounter = 0
+    /// Set while writing a quiz prompt, where `.blank` spans become text boxes.
+    var blankPrefix: String?
 
     /// Creates a writer.
     public init(options: Options = .pandoc) {

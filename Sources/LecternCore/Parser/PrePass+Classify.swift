@@ -58,7 +58,8 @@ extension PrePass {
             return index + 1
         }
         if content.first == 0x3E, width < 4 {
-            if previous == .paragraph || previous == .listItem {
+            // Pandoc wants a blank line before a quote; under a list item (quiz feedback) one may follow directly.
+            if previous == .paragraph {
                 escape(&line, at: count)
                 continueParagraph(line)
                 return index + 1

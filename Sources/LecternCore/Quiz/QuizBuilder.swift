@@ -9,7 +9,8 @@ public struct QuizBuilder {
     public static let questionAttributes = ["type"]
 
     var bag: DiagnosticBag
-    var index = 0
+    /// Quizzes built so far; default ids are numbered from it.
+    public var index = 0
 
     /// Creates a builder reporting into `bag`.
     public init(bag: DiagnosticBag) {
