@@ -18,5 +18,12 @@ echo "== swift test"
 swift test 2>&1 | tee "$log"
 grep -q "Test run with .* passed" "$log"
 
+echo "== JavaScript unit tests"
+if command -v node >/dev/null; then
+  node --test Tests/JavaScript
+else
+  echo "node is not installed: skipping the JavaScript unit tests (Tests/JavaScript)"
+fi
+
 echo "== end-to-end and browser tests"
 LECTERN_BIN="$(swift build -c release --show-bin-path)/lectern" .venv/bin/python -m pytest -q Tests/Browser "$@"

@@ -2,29 +2,12 @@
 (function () {
   "use strict";
   var html = document.documentElement;
-  var course = html.getAttribute("data-course") || "course";
   var lesson = html.getAttribute("data-lesson") || location.pathname;
-  var storageKey = "lectern:v1:" + course;
 
-  // ---- Storage: one record per course; quiz entries are keyed by lesson and quiz id ----
-  var memory = null, storageWorks = true;
-  function loadRecord() {
-    if (memory) return memory;
-    try {
-      var parsed = JSON.parse(localStorage.getItem(storageKey) || "null");
-      memory = parsed && typeof parsed === "object" && parsed.version === 1 ? parsed : null;
-    } catch (error) { storageWorks = false; }
-    if (!memory) memory = { version: 1, course: course, seed: 0, lessons: {}, quizzes: {} };
-    if (!memory.quizzes) memory.quizzes = {};
-    if (!memory.seed) {
-      memory.seed = Math.floor(Math.random() * 2147483647);
-      saveRecord();
-    }
-    return memory;
-  }
-  function saveRecord() {
-    try { localStorage.setItem(storageKey, JSON.stringify(memory)); } catch (error) { storageWorks = false; }
-  }
+  // ---- Storage: the course record of store.js; quiz entries are keyed by lesson and quiz id ----
+  var store = window.LecternStore;
+  function loadRecord() { return store.record; }
+  function saveRecord() { store.save(); }
 
   // ---- Deterministic shuffle per learner ----
   function random(seed) {
@@ -126,6 +109,9 @@
       quiz.classList.toggle("quiz-passed", !!entry.passed);
     }
     function persist() {
+      entry.total = total;
+      entry.updated = new Date().toISOString();
+      record = loadRecord();
       record.quizzes[id] = entry;
       saveRecord();
       document.dispatchEvent(new CustomEvent("lectern:quiz", { detail: { id: id, passed: entry.passed, best: entry.best } }));

@@ -10,8 +10,11 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 
-def chrome(width=1280, height=900, dark=False):
+def chrome(width=1280, height=900, dark=False, downloads=None):
     options = webdriver.ChromeOptions()
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                                  "download.prompt_for_download": False})
     options.add_argument("--headless=new")
     options.add_argument("--no-sandbox")
     options.add_argument("--disable-dev-shm-usage")

@@ -1,0 +1,179 @@
+"""Learner progress in Chromium: statuses, dashboard, robust storage, export/import, tabs."""
+import json
+import time
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import chrome, serve
+from conftest import make_course, run
+
+LESSONS = {
+    "a/one.md": "---\ntitle: One\nduration: 10\n---\n\n## Start\n\nShort lesson.\n",
+    "a/two.md": "---\ntitle: Two\nduration: 20\n---\n\n## Body\n\n" + "Long text. " * 800 + "\n",
+    "b/three.md": "---\ntitle: Three\nduration: 30\n---\n\n::: {.quiz #q}\n1. Pick yes.\n   - [x] yes\n   - [ ] no\n:::\n",
+}
+MODULES = [("First", ["a/one.md", "a/two.md"]), ("Second", ["b/three.md"])]
+
+
+def build(lectern, root, course_id="progress-test", offline=False):
+    course = make_course(root, LESSONS, MODULES)
+    yml = course / "Content" / "course.yml"
+    yml.write_text(yml.read_text().replace("title: Test Course", "title: Test Course\nid: %s" % course_id))
+    args = ["build", str(course)] + (["--offline"] if offline else [])
+    assert run(lectern, *args).returncode == 0
+    return course / "Public"
+
+
+@pytest.fixture(params=["http", "file"])
+def site(request, lectern, tmp_path):
+    public = build(lectern, tmp_path / "c", offline=request.param == "file")
+    if request.param == "file":
+        yield lambda page: (public / (page + "index.html" if page else "index.html")).as_uri()
+    else:
+        with serve(public) as base:
+            yield lambda page: base + page
+
+
+@pytest.fixture()
+def driver(tmp_path):
+    browser = chrome(downloads=tmp_path / "downloads")
+    yield browser
+    browser.quit()
+
+
+def card_status(driver, lesson):
+    return driver.find_element(By.CSS_SELECTOR, '.lesson-card[data-lesson="%s"] .lesson-status' % lesson).text
+
+
+def overall(driver):
+    return driver.find_element(By.CSS_SELECTOR, ".course-progress .progress-label").text
+
+
+def test_statuses_dashboard_and_continue(site, driver):
+    driver.get(site(""))
+    assert card_status(driver, "a/one") == "Not Started"
+    assert overall(driver) == "0 of 3 lessons completed · 60 min left"
+    assert not driver.find_element(By.CSS_SELECTOR, ".continue").is_displayed()
+
+    driver.get(site("a/two/"))
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"
+    driver.get(site(""))
+    assert card_status(driver, "a/two") == "In Progress"
+    link = driver.find_element(By.CSS_SELECTOR, ".continue a")
+    assert link.text.endswith("Two")
+
+    driver.get(site("a/one/"))
+    button = driver.find_element(By.CSS_SELECTOR, ".mark-complete")
+    button.click()
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓"
+    assert driver.find_element(By.CSS_SELECTOR, ".next-prompt").is_displayed()
+    driver.get(site(""))
+    assert card_status(driver, "a/one") == "Completed ✓"
+    assert overall(driver) == "1 of 3 lessons completed · 50 min left"
+    assert driver.find_element(By.CSS_SELECTOR, '.module-progress[data-module="1"] .progress-label').text == "1 of 2 lessons completed"
+
+    driver.get(site("a/one/"))
+    driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"
+
+
+def test_reading_to_the_end_and_passing_the_quiz_completes(site, driver):
+    driver.get(site("a/two/"))
+    driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓")
+    driver.get(site("b/three/"))
+    driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+    time.sleep(0.6)
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"
+    driver.find_element(By.CSS_SELECTOR, ".quiz-choice input[value='0']").click()
+    driver.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓")
+    driver.get(site(""))
+    assert "Quiz 1/1 ✓" in driver.find_element(By.CSS_SELECTOR, '.lesson-card[data-lesson="b/three"]').text
+
+
+@pytest.mark.parametrize("stored, words", [("{broken", "could not be read"),
+                                           ('{"version": 7, "course": "progress-test", "lessons": {}}', "newer version")])
+def test_unreadable_records_are_set_aside_with_a_notice(site, driver, stored, words):
+    driver.get(site(""))
+    driver.execute_script("localStorage.setItem('lectern:v1:progress-test', arguments[0])", stored)
+    driver.get(site(""))
+    notice = driver.find_element(By.CSS_SELECTOR, ".progress-notice")
+    assert notice.is_displayed() and words in notice.text
+    backups = driver.execute_script("return Object.keys(localStorage).filter(k => k.indexOf(':backup:') > 0)"
+                                    ".map(k => localStorage.getItem(k))")
+    assert backups == [stored]
+    assert card_status(driver, "a/one") == "Not Started"
+    driver.get(site("a/one/"))
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"
+
+
+def test_storage_unavailable_still_works_for_the_visit(site, driver):
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source":
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});"})
+    driver.get(site("a/one/"))
+    notice = driver.find_element(By.CSS_SELECTOR, ".progress-notice")
+    assert notice.is_displayed() and "not being saved" in notice.text
+    driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+    assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓"
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
+def test_two_courses_on_one_origin_do_not_collide(lectern, tmp_path, driver):
+    first = build(lectern, tmp_path / "one", course_id="course-one")
+    second = build(lectern, tmp_path / "two", course_id="course-two")
+    (first.parent.parent / "both").mkdir()
+    root = first.parent.parent / "both"
+    (root / "one").symlink_to(first)
+    (root / "two").symlink_to(second)
+    with serve(root, prefix="/site/") as base:
+        driver.get(base + "one/a/one/")
+        driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+        driver.get(base + "two/")
+        assert card_status(driver, "a/one") == "Not Started"
+        driver.get(base + "one/")
+        assert card_status(driver, "a/one") == "Completed ✓"
+
+
+def test_export_reset_import_restores_the_dashboard(lectern, tmp_path, driver):
+    public = build(lectern, tmp_path / "c")
+    with serve(public) as base:
+        driver.get(base + "a/one/")
+        driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+        driver.get(base + "a/two/")
+        driver.get(base)
+        before = [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)]
+        driver.find_element(By.CSS_SELECTOR, ".progress-export").click()
+        exported = tmp_path / "downloads" / "progress-progress-test.json"
+        WebDriverWait(driver, 10).until(lambda d: exported.exists())
+        assert json.loads(exported.read_text())["course"] == "progress-test"
+
+        driver.find_element(By.CSS_SELECTOR, ".progress-reset").click()
+        driver.switch_to.alert.accept()
+        assert card_status(driver, "a/one") == "Not Started"
+        driver.find_element(By.CSS_SELECTOR, ".progress-import").send_keys(str(exported))
+        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-message").text == "Progress imported.")
+        after = [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)]
+        assert after == before
+
+        foreign = tmp_path / "foreign.json"
+        foreign.write_text(json.dumps({"version": 1, "course": "someone-else", "lessons": {}}))
+        driver.find_element(By.CSS_SELECTOR, ".progress-import").send_keys(str(foreign))
+        WebDriverWait(driver, 5).until(lambda d: "another course" in d.find_element(By.CSS_SELECTOR, ".progress-message").text)
+        assert [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)] == before
+
+
+def test_open_tabs_stay_in_step(lectern, tmp_path, driver):
+    public = build(lectern, tmp_path / "c")
+    with serve(public) as base:
+        driver.get(base)
+        home = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.get(base + "a/one/")
+        driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+        driver.switch_to.window(home)
+        WebDriverWait(driver, 5).until(lambda d: card_status(d, "a/one") == "Completed ✓")
+        assert overall(driver).startswith("1 of 3")
