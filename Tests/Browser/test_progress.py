@@ -122,29 +122,43 @@ def test_storage_unavailable_still_works_for_the_visit(site, driver):
     assert errors == []
 
 
-def test_two_courses_on_one_origin_do_not_collide(lectern, tmp_path, driver):
-    first = build(lectern, tmp_path / "one", course_id="course-one")
-    second = build(lectern, tmp_path / "two", course_id="course-two")
-    (first.parent.parent / "both").mkdir()
-    root = first.parent.parent / "both"
-    (root / "one").symlink_to(first)
-    (root / "two").symlink_to(second)
-    with serve(root, prefix="/site/") as base:
-        driver.get(base + "one/a/one/")
+import contextlib
+
+
+@contextlib.contextmanager
+def origin(transport, folder, offline_links):
+    """Yields url(page) for a folder served over http, or opened from file:// (one origin for all files)."""
+    if transport == "file":
+        yield lambda page: (folder / (page + "index.html" if not page or page.endswith("/") else page)).as_uri()
+    else:
+        with serve(folder, prefix="/site/") as base:
+            yield lambda page: base + page
+
+
+@pytest.mark.parametrize("transport", ["http", "file"])
+def test_two_courses_on_one_origin_do_not_collide(lectern, tmp_path, driver, transport):
+    offline = transport == "file"
+    root = tmp_path / "both"
+    root.mkdir()
+    (root / "one").symlink_to(build(lectern, tmp_path / "one", course_id="course-one", offline=offline))
+    (root / "two").symlink_to(build(lectern, tmp_path / "two", course_id="course-two", offline=offline))
+    with origin(transport, root, offline) as url:
+        driver.get(url("one/a/one/"))
         driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
-        driver.get(base + "two/")
+        driver.get(url("two/"))
         assert card_status(driver, "a/one") == "Not Started"
-        driver.get(base + "one/")
+        driver.get(url("one/"))
         assert card_status(driver, "a/one") == "Completed ✓"
 
 
-def test_export_reset_import_restores_the_dashboard(lectern, tmp_path, driver):
-    public = build(lectern, tmp_path / "c")
-    with serve(public) as base:
-        driver.get(base + "a/one/")
+@pytest.mark.parametrize("transport", ["http", "file"])
+def test_export_reset_import_restores_the_dashboard(lectern, tmp_path, driver, transport):
+    public = build(lectern, tmp_path / "c", offline=transport == "file")
+    with origin(transport, public, transport == "file") as url:
+        driver.get(url("a/one/"))
         driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
-        driver.get(base + "a/two/")
-        driver.get(base)
+        driver.get(url("a/two/"))
+        driver.get(url(""))
         before = [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)]
         driver.find_element(By.CSS_SELECTOR, ".progress-export").click()
         exported = tmp_path / "downloads" / "progress-progress-test.json"
@@ -166,14 +180,42 @@ def test_export_reset_import_restores_the_dashboard(lectern, tmp_path, driver):
         assert [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)] == before
 
 
-def test_open_tabs_stay_in_step(lectern, tmp_path, driver):
-    public = build(lectern, tmp_path / "c")
-    with serve(public) as base:
-        driver.get(base)
+@pytest.mark.parametrize("transport", ["http", "file"])
+def test_open_tabs_stay_in_step(lectern, tmp_path, driver, transport):
+    public = build(lectern, tmp_path / "c", offline=transport == "file")
+    with origin(transport, public, transport == "file") as url:
+        driver.get(url(""))
         home = driver.current_window_handle
         driver.switch_to.new_window("tab")
-        driver.get(base + "a/one/")
+        driver.get(url("a/one/"))
         driver.find_element(By.CSS_SELECTOR, ".mark-complete").click()
         driver.switch_to.window(home)
         WebDriverWait(driver, 5).until(lambda d: card_status(d, "a/one") == "Completed ✓")
         assert overall(driver).startswith("1 of 3")
+
+
+def test_dashboard_screenshot_on_request(lectern, tmp_path):
+    import os
+    import shutil
+    from conftest import ROOT
+    folder = os.environ.get("LECTERN_SCREENSHOTS")
+    if not folder:
+        pytest.skip("set LECTERN_SCREENSHOTS=DIR to save screenshots")
+    course = tmp_path / "sample"
+    shutil.copytree(ROOT / "Content", course / "Content")
+    assert run(lectern, "build", str(course)).returncode == 0
+    browser = chrome(width=1280, height=1400)
+    try:
+        with serve(course / "Public") as base:
+            for page in ("foundations/why-ml-systems-differ/", "foundations/framing-problems/", "design/system-architecture/"):
+                browser.get(base + page)
+            browser.get(base + "foundations/why-ml-systems-differ/")
+            browser.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+            browser.get(base + "foundations/framing-problems/")
+            browser.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+            browser.get(base + "design/system-architecture/")
+            browser.get(base)
+            os.makedirs(folder, exist_ok=True)
+            browser.save_screenshot(os.path.join(folder, "dashboard-half-done.png"))
+    finally:
+        browser.quit()
