@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "LecternCoreTests",
             dependencies: ["LecternCore"],
-            resources: [.copy("Fixtures"), .copy("QuizGolden")]
+            resources: [.copy("Fixtures"), .copy("QuizGolden"), .copy("SlideGolden")]
         ),
         .testTarget(
             name: "LecternSiteTests",
