@@ -87,7 +87,7 @@ extension HTMLWriter {
 
     mutating func writeItems(_ items: [ListItem], into out: inout String) {
         for item in items {
-            out += "<li>"
+            out += fragmentItems ? "<li class=\"fragment\">" : "<li>"
             var blocks = item.blocks
             if let checked = item.task {
                 let box = "<input type=\"checkbox\" disabled=\"\"" + (checked ? " checked=\"\"" : "") + " />"
@@ -157,6 +157,14 @@ extension HTMLWriter {
             if attributes.hasClass("notes") { return }
             if attributes.hasClass("quiz") {
                 writeQuiz(attributes, children, range: .unknown, into: &out)
+                return
+            }
+            if options.deckMode, attributes.hasClass("incremental") || attributes.hasClass("nonincremental") {
+                let saved = fragmentItems
+                fragmentItems = attributes.hasClass("incremental")
+                writeBlocks(children, into: &out)
+                fragmentItems = saved
+                if out.hasSuffix("\n") { out.removeLast() }
                 return
             }
             if let kind = attributes.classes.first(where: { $0.hasPrefix("callout-") }) {

@@ -94,15 +94,22 @@ extension HTMLWriter {
 
     mutating func writeNoteReference(_ blocks: [Block], into out: inout String) {
         notes.append(blocks)
-        let number = notes.count
+        let number = noteBase + notes.count
         out += "<a href=\"#fn\(number)\" class=\"footnote-ref\" id=\"fnref\(number)\" role=\"doc-noteref\"><sup>\(number)</sup></a>"
     }
 
+    /// Writes the notes referenced since the last call, numbered on from earlier ones.
     mutating func writeFootnotes(into out: inout String) {
-        out += "<section class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n<ol>\n"
+        guard !notes.isEmpty else { return }
+        defer {
+            noteBase += notes.count
+            notes = []
+        }
+        out += "<section class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n"
+        out += noteBase > 0 ? "<ol start=\"\(noteBase + 1)\">\n" : "<ol>\n"
         var index = 0
         while index < notes.count {
-            let number = index + 1
+            let number = noteBase + index + 1
             var blocks = notes[index]
             let backlink = Inline(.rawInline(format: "html",
                 "<a href=\"#fnref\(number)\" class=\"footnote-back\" role=\"doc-backlink\">↩︎</a>"))

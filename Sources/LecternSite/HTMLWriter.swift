@@ -12,6 +12,8 @@ public struct HTMLWriter {
         public var headingShift: Int
         /// False for courses with `safe: true`: raw HTML is left out.
         public var allowsRawHTML = true
+        /// Slide decks: items of incremental lists become fragments.
+        public var deckMode = false
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,
@@ -30,7 +32,10 @@ public struct HTMLWriter {
     /// The options in force.
     public var options: Options
     var notes: [[Block]] = []
+    /// Footnotes already written out (decks write each slide's notes on that slide).
+    var noteBase = 0
     var quizCount = 0
+    var fragmentItems = false
     var blankCounter = 0
     /// Set while writing a quiz prompt, where `.blank` spans become text boxes.
     var blankPrefix: String?
@@ -43,9 +48,10 @@ public struct HTMLWriter {
     /// Renders a whole document body, footnotes included.
     public mutating func render(_ blocks: [Block]) -> String {
         notes = []
+        noteBase = 0
         var out = ""
         writeBlocks(blocks, into: &out)
-        if !notes.isEmpty { writeFootnotes(into: &out) }
+        writeFootnotes(into: &out)
         return out
     }
 

@@ -34,11 +34,17 @@ public struct SiteRenderer: Sendable {
         let resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                     paths: paths)
         let rendered = ResultBox<String>(count: course.lessons.count)
+        let decks = ResultBox<String>(count: course.lessons.count)
+        let deckRenderer = DeckRenderer(context: context, resolver: resolver)
         DispatchQueue.concurrentPerform(iterations: course.lessons.count) { index in
             rendered.set(index, theme.render(lessonContext(index, context, resolver), template: "lesson"))
+            if DeckRenderer.hasSlides(course.lessons[index]) {
+                decks.set(index, theme.render(deckRenderer.values(for: course.lessons[index]), template: "slides"))
+            }
         }
         for (index, lesson) in course.lessons.enumerated() {
             files[paths.file(forPage: lesson.slug)] = Data((rendered.values[index] ?? "").utf8)
+            if let deck = decks.values[index] { files[paths.file(forPage: lesson.slug + "/slides")] = Data(deck.utf8) }
         }
         return files
     }
@@ -81,6 +87,11 @@ public struct SiteRenderer: Sendable {
         if lesson.moduleIndex < course.config.modules.count { values["module"] = course.config.modules[lesson.moduleIndex].title }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }
         if index + 1 < course.lessons.count { values["next"] = context.lessonCard(course.lessons[index + 1], from: lesson.slug) }
+        if DeckRenderer.hasSlides(lesson) {
+            var links = values["links"] as? [String: Any] ?? [:]
+            links["slides"] = paths.link(fromPage: lesson.slug, toPage: lesson.slug + "/slides")
+            values["links"] = links
+        }
         let toc = TableOfContents.entries(lesson.document.blocks, shift: shift)
         values["toc"] = toc
         values["hasToc"] = toc.count >= 2

@@ -56,7 +56,7 @@ import Testing
         let root = try Self.course(templates: [:])
         _ = try SiteBuilder.build(BuildOptions(root: root))
         let assets = try FileManager.default.contentsOfDirectory(atPath: root + "/Public/assets")
-        let css = assets.filter { $0.hasSuffix(".css") }
+        let css = assets.filter { $0.hasPrefix("lectern.") && $0.hasSuffix(".css") }
         #expect(css.count == 1)
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/Public/assets/" + css[0]))
         #expect(css[0] == "lectern." + AssetNames.hash(data).prefix(10) + ".css")

@@ -1,0 +1,70 @@
+import Foundation
+import LecternCore
+
+/// Renders a lesson's deck (`<lesson>/slides/`) through the theme's `slides` template.
+struct DeckRenderer {
+    let context: PageContext
+    let resolver: LinkResolver
+
+    /// Whether a lesson gets a deck: `slides:` in front matter, else when it has slide-level headings.
+    static func hasSlides(_ lesson: Lesson) -> Bool {
+        if let explicit = lesson.document.metadata.slides { return explicit }
+        let level = lesson.document.metadata.slideLevel ?? DurationEstimate.slideLevel(lesson.document.blocks)
+        return lesson.document.blocks.contains { block in
+            if case .header(let headingLevel, _, _) = block.kind { return headingLevel == level }
+            return false
+        }
+    }
+
+    func values(for lesson: Lesson) -> [String: Any] {
+        let directory = lesson.slug + "/slides"
+        var values = context.base(directory: directory)
+        let deck = SlideSplitter.deck(for: lesson.document)
+        var options = HTMLWriter.Options(pageMode: true) { url in
+            resolver.resolve(url, lessonPath: lesson.path, pageDirectory: directory)
+        }
+        options.deckMode = true
+        options.allowsRawHTML = !context.course.config.safe
+        var writer = HTMLWriter(options: options)
+        var slides: [[String: Any]] = []
+        for (index, slide) in deck.slides.enumerated() {
+            var attributes = slide.attributes
+            attributes.id = ""
+            if let background = attributes["data-background-image"] {
+                attributes.pairs = attributes.pairs.map { pair in
+                    pair.key == "data-background-image" ? (key: pair.key, value: resolver.resolve(background, lessonPath: lesson.path,
+                                                                                               pageDirectory: directory)) : pair
+                }
+            }
+            var pairs = HTMLWriter.htmlPairs(attributes, extraClasses: ["slide", "slide-\(slide.kind.rawValue)"])
+            pairs.append(("data-slide", String(index + 1)))
+            var open = "<section"
+            HTMLWriter.writeAttributes(pairs, into: &open)
+            open += ">"
+            let level = slide.kind == .content ? 2 : 1
+            var heading = ""
+            if !slide.title.isEmpty {
+                heading = "<h\(level)"
+                HTMLWriter.writeAttributes(slide.attributes.id.isEmpty ? [] : [("id", slide.attributes.id)], into: &heading)
+                heading += ">" + writer.renderInlines(slide.title) + "</h\(level)>"
+            }
+            var content = ""
+            writer.writeBlocks(slide.blocks, into: &content)
+            writer.writeFootnotes(into: &content)
+            var notes = ""
+            writer.writeBlocks(slide.notes, into: &notes)
+            slides.append(["open": open, "heading": heading, "content": content, "notes": notes,
+                           "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+        }
+        values["slides"] = slides
+        values["total"] = deck.slides.count
+        var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]
+        if let footer = lesson.document.metadata.footer { lessonValues["footer"] = footer }
+        values["lesson"] = lessonValues
+        values["page"] = ["lessonId": lesson.id] as [String: Any]
+        var links = values["links"] as? [String: Any] ?? [:]
+        links["lesson"] = context.paths.link(fromPage: directory, toPage: lesson.slug)
+        values["links"] = links
+        return values
+    }
+}

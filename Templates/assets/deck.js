@@ -1,0 +1,191 @@
+// Lectern slide decks: navigation, fragments, overview, fullscreen, speaker view, print.
+(function () {
+  "use strict";
+  var body = document.body;
+  var slides = Array.prototype.slice.call(document.querySelectorAll(".deck-canvas > .slide"));
+  var total = slides.length, current = 0, step = 0;
+  var params = new URLSearchParams(location.search);
+  var mode = params.has("speaker") ? "speaker" : params.has("handout") ? "handout" : params.has("print") ? "print" : "present";
+  var speaker = null, typed = "";
+  var lessonId = document.documentElement.getAttribute("data-lesson");
+
+  slides.forEach(function (slide) {
+    var background = slide.getAttribute("data-background-image");
+    if (background) slide.style.backgroundImage = "url(\"" + background.replace(/"/g, "%22") + "\")";
+    var color = slide.getAttribute("data-background-color");
+    if (color) slide.style.backgroundColor = color;
+  });
+
+  function fragments(index) { return slides[index] ? slides[index].querySelectorAll(".fragment") : []; }
+
+  function fit() {
+    var scale = Math.min(window.innerWidth / 1280, (window.innerHeight - 28) / 720);
+    document.querySelector(".deck-canvas").style.setProperty("--deck-scale", String(Math.max(scale, 0.1)));
+  }
+
+  function recordSeen(index) {
+    if (!window.LecternStore || !lessonId) return;
+    var entry = window.LecternStore.lesson(lessonId);
+    var stamp = new Date().toISOString();
+    if (!entry.firstVisit) entry.firstVisit = stamp;
+    entry.lastVisit = stamp;
+    if (entry.slidesSeen.indexOf(index) < 0) {
+      entry.slidesSeen.push(index);
+      entry.slidesSeen.sort(function (a, b) { return a - b; });
+    }
+    window.LecternStore.save();
+  }
+
+  function render(notify) {
+    slides.forEach(function (slide, index) {
+      slide.classList.toggle("is-current", index === current);
+      slide.setAttribute("aria-hidden", index === current || mode !== "present" ? "false" : "true");
+    });
+    Array.prototype.forEach.call(fragments(current), function (fragment, index) { fragment.classList.toggle("is-visible", index < step); });
+    document.querySelector(".deck-number").textContent = (current + 1) + " / " + total;
+    document.querySelector(".deck-progress-bar").style.width = (total > 1 ? current / (total - 1) * 100 : 100) + "%";
+    var hash = "#/" + (current + 1) + (step ? "/" + step : "");
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+    if (mode === "speaker") renderSpeaker();
+    if (mode === "present") recordSeen(current);
+    if (notify !== false) broadcast();
+  }
+
+  function go(index, fragmentStep, notify) {
+    current = Math.max(0, Math.min(total - 1, index));
+    step = Math.max(0, Math.min(fragments(current).length, fragmentStep || 0));
+    render(notify);
+  }
+  function next() {
+    if (step < fragments(current).length) { step++; render(); }
+    else if (current < total - 1) go(current + 1, 0);
+  }
+  function previous() {
+    if (step > 0) { step--; render(); }
+    else if (current > 0) go(current - 1, fragments(current - 1).length);
+  }
+
+  function fromHash() {
+    var match = /^#\/(\d+)(?:\/(\d+))?/.exec(location.hash);
+    if (match) return { index: parseInt(match[1], 10) - 1, step: parseInt(match[2] || "0", 10) };
+    if (location.hash.length > 1) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      var slide = target && target.closest(".slide");
+      if (slide) return { index: slides.indexOf(slide), step: 0 };
+    }
+    return { index: 0, step: 0 };
+  }
+
+  // ---- Speaker view: a second window that drives and follows this one ----
+  function broadcast() {
+    var message = { lectern: "deck", index: current, step: step };
+    if (speaker && !speaker.closed) speaker.postMessage(message, "*");
+    if (mode === "speaker" && window.opener && !window.opener.closed) window.opener.postMessage(message, "*");
+  }
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (!data || data.lectern !== "deck") return;
+    if (data.hello && mode !== "speaker") { speaker = event.source; broadcast(); return; }
+    if (data.index !== current || data.step !== step) go(data.index, data.step, false);
+  });
+  function openSpeaker() {
+    var url = location.href.split("#")[0].split("?")[0] + "?speaker#/" + (current + 1) + (step ? "/" + step : "");
+    speaker = window.open(url, "lectern-speaker-" + lessonId, "width=1100,height=760");
+  }
+  var started = Date.now();
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function renderSpeaker() {
+    var frameCurrent = document.querySelector(".speaker-frame-current"), frameNext = document.querySelector(".speaker-frame-next");
+    frameCurrent.textContent = "";
+    frameNext.textContent = "";
+    var copy = slides[current].cloneNode(true);
+    copy.removeAttribute("id");
+    copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+    Array.prototype.forEach.call(copy.querySelectorAll(".fragment"), function (fragment, index) { fragment.style.visibility = index < step ? "visible" : "hidden"; });
+    frameCurrent.appendChild(copy);
+    if (slides[current + 1]) {
+      var upcoming = slides[current + 1].cloneNode(true);
+      upcoming.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
+      frameNext.appendChild(upcoming);
+    }
+    var notes = slides[current].querySelector(".notes");
+    document.querySelector(".speaker-notes-body").textContent = "";
+    if (notes) document.querySelector(".speaker-notes-body").appendChild(notes.cloneNode(true)).className = "speaker-notes-copy";
+    document.querySelector(".speaker-position").textContent = "Slide " + (current + 1) + " of " + total;
+  }
+  function tick() {
+    var seconds = Math.floor((Date.now() - started) / 1000);
+    document.querySelector(".speaker-elapsed").textContent = two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
+    var now = new Date();
+    document.querySelector(".speaker-time").textContent = two(now.getHours()) + ":" + two(now.getMinutes());
+  }
+
+  // ---- Input ----
+  function toggleOverview(force) {
+    var on = force === undefined ? !body.classList.contains("deck-overview") : force;
+    body.classList.toggle("deck-overview", on);
+    if (on) slides[current].scrollIntoView({ block: "center" });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.target && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var key = event.key, handled = true;
+    if (/^[0-9]$/.test(key)) { typed += key; return; }
+    if (key === "Enter" && typed) { go(parseInt(typed, 10) - 1, 0); typed = ""; event.preventDefault(); return; }
+    typed = "";
+    if (body.classList.contains("deck-overview") && (key === "Escape" || key === "o" || key === "O" || key === "Enter")) { toggleOverview(false); event.preventDefault(); return; }
+    switch (key) {
+      case "ArrowRight": case "ArrowDown": case " ": case "PageDown": case "n": next(); break;
+      case "ArrowLeft": case "ArrowUp": case "PageUp": case "p": case "Backspace": previous(); break;
+      case "Home": go(0, 0); break;
+      case "End": go(total - 1, 0); break;
+      case "o": case "O": case "Escape": toggleOverview(); break;
+      case "f": case "F":
+        if (document.fullscreenElement) document.exitFullscreen(); else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+        break;
+      case "s": case "S": if (mode === "present") openSpeaker(); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  });
+  var touchX = null;
+  document.addEventListener("touchstart", function (event) { touchX = event.touches[0].clientX; }, { passive: true });
+  document.addEventListener("touchend", function (event) {
+    if (touchX === null) return;
+    var dx = event.changedTouches[0].clientX - touchX;
+    touchX = null;
+    if (Math.abs(dx) > 50) { if (dx < 0) next(); else previous(); }
+  });
+  document.querySelector(".deck-viewport").addEventListener("click", function (event) {
+    if (event.target.closest("a, button, input, label, select, textarea, details, .quiz")) return;
+    var slide = event.target.closest(".slide");
+    if (body.classList.contains("deck-overview")) { if (slide) { go(slides.indexOf(slide), 0); toggleOverview(false); } return; }
+    if (event.clientX < window.innerWidth / 3) previous(); else next();
+  });
+  document.querySelector(".deck-previous").addEventListener("click", previous);
+  document.querySelector(".deck-next").addEventListener("click", next);
+  document.querySelector(".deck-overview-button").addEventListener("click", function () { toggleOverview(); });
+  document.querySelector(".deck-speaker-button").addEventListener("click", openSpeaker);
+  document.querySelector(".deck-fullscreen-button").addEventListener("click", function () {
+    if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen();
+  });
+  window.addEventListener("hashchange", function () { var target = fromHash(); go(target.index, target.step); });
+  window.addEventListener("resize", fit);
+
+  // ---- Start ----
+  if (mode === "print" || mode === "handout") {
+    body.classList.add(mode === "print" ? "deck-print" : "deck-handout");
+    slides.forEach(function (slide) { slide.classList.add("is-current"); });
+    return;
+  }
+  if (mode === "speaker") {
+    body.classList.add("deck-speaker");
+    document.querySelector(".speaker-panel").hidden = false;
+    setInterval(tick, 1000);
+    tick();
+    if (window.opener) window.opener.postMessage({ lectern: "deck", hello: true }, "*");
+  }
+  fit();
+  var start = fromHash();
+  go(start.index, start.step, false);
+})();
