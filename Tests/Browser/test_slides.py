@@ -223,3 +223,27 @@ def test_seed_lecture_deck(lectern, tmp_path, driver):
         driver.get(base + "lecture/slides/#/%d" % (titles.index("Recall") + 3))
         left, right = driver.find_elements(By.CSS_SELECTOR, ".slide.is-current .column")
         assert left.rect["x"] < right.rect["x"] and abs(left.rect["y"] - right.rect["y"]) < 5
+
+
+def test_click_zones(deck, driver):
+    driver.get(deck)
+    viewport = driver.find_element(By.CSS_SELECTOR, ".deck-viewport")
+    width = driver.execute_script("return innerWidth")
+    ActionChains(driver).move_to_element_with_offset(viewport, int(width * 0.3), 0).click().perform()
+    assert number(driver) == "2 / 6"
+    ActionChains(driver).move_to_element_with_offset(viewport, -int(width * 0.4), 0).click().perform()
+    assert number(driver) == "1 / 6"
+
+
+def test_quiz_state_is_shared_between_page_and_deck(lectern, tmp_path, driver):
+    lesson = "---\ntitle: Shared\n---\n\n## Question slide\n\n::: {.quiz #shared}\n1. Pick yes.\n   - [x] yes\n   - [ ] no\n:::\n"
+    course = make_course(tmp_path / "shared", {"shared.md": lesson})
+    assert run(lectern, "build", str(course)).returncode == 0
+    with serve(course / "Public") as base:
+        driver.get(base + "shared/")
+        driver.find_element(By.CSS_SELECTOR, ".quiz-choice input[value='0']").click()
+        driver.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+        driver.get(base + "shared/slides/#/2")
+        result = driver.find_element(By.CSS_SELECTOR, ".slide.is-current .quiz-result")
+        assert result.text == "Correct."
+        assert driver.find_element(By.CSS_SELECTOR, ".slide.is-current .quiz-choice input[value='0']").is_selected()
