@@ -143,7 +143,7 @@ extension HTMLWriter {
             switch block.kind {
             case .plain(let inlines), .para(let inlines): return inlines
             case .codeBlock(_, let code): return [Inline(.code(.empty, code))]
-            default: return [Inline(.text(PlainTextOfBlocks.text(block)))]
+            default: return [Inline(.text(PlainText.of([block])))]
             }
         }
     }
@@ -151,9 +151,4 @@ extension HTMLWriter {
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
-}
-
-/// Plain text of a block, for places that only take phrasing content.
-enum PlainTextOfBlocks {
-    static func text(_ block: Block) -> String { PlainText.of([block]) }
 }

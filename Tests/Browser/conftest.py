@@ -1,5 +1,6 @@
 """Shared fixtures: the lectern binary, temporary courses and site crawling helpers."""
 import os
+import re
 import pathlib
 import shutil
 import subprocess
@@ -48,3 +49,15 @@ def make_course(root, lessons, modules=None):
         "  - title: %s\n    lessons: [%s]\n" % (title, ", ".join(items)) for title, items in modules)
     (content / "course.yml").write_text(yml)
     return root
+
+
+@pytest.fixture()
+def seed_course(tmp_path):
+    seeds = sorted(SEEDS.glob("001_*.txt"))
+    if not seeds:
+        pytest.skip("the seed lecture is not available beside the repository")
+    text = seeds[0].read_text()
+    lessons = {"lecture.md": text}
+    for image in set(re.findall(r"\((graphics/[^)\s]+)\)", text)):
+        lessons[image] = "x"
+    return make_course(tmp_path / "seed", lessons), text

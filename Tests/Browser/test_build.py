@@ -25,18 +25,6 @@ def test_offline_build_links_open_from_files(lectern, sample_copy):
     assert broken == []
 
 
-@pytest.fixture()
-def seed_course(tmp_path):
-    seeds = sorted(SEEDS.glob("001_*.txt"))
-    if not seeds:
-        pytest.skip("the seed lecture is not available beside the repository")
-    text = seeds[0].read_text()
-    lessons = {"lecture.md": text}
-    for image in set(re.findall(r"\((graphics/[^)\s]+)\)", text)):
-        lessons[image] = "x"
-    return make_course(tmp_path / "seed", lessons), text
-
-
 def test_seed_lecture_has_no_markup_artefacts(lectern, seed_course):
     course, text = seed_course
     result = run(lectern, "build", str(course))

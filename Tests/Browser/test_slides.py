@@ -197,16 +197,8 @@ def test_slides_seen_count_toward_progress(deck, driver):
     assert seen == [0, 1, 2]
 
 
-def test_seed_lecture_deck(lectern, tmp_path, driver):
-    from conftest import SEEDS
-    seeds = sorted(SEEDS.glob("001_*.txt"))
-    if not seeds:
-        pytest.skip("the seed lecture is not available beside the repository")
-    text = seeds[0].read_text()
-    lessons = {"lecture.md": text}
-    for image in set(re.findall(r"\((graphics/[^)\s]+)\)", text)):
-        lessons[image] = "x"
-    course = make_course(tmp_path / "seed", lessons)
+def test_seed_lecture_deck(lectern, seed_course, driver):
+    course, text = seed_course
     assert run(lectern, "build", str(course)).returncode == 0
     page = (course / "Public" / "lecture" / "slides" / "index.html").read_text()
     level_two = len(re.findall(r"^## ", text, re.M))

@@ -123,9 +123,6 @@ struct PrePass {
                       at: fences[open].range)
             emitMarker("C", open, origin: lines.count, indent: 0)
         }
-        if codeFence != nil {
-            // cmark closes an open code fence at the end of the document, as Pandoc does.
-        }
     }
 
     /// Handles line `index` and returns the index of the next line to look at.
