@@ -3,12 +3,12 @@ import LecternCore
 
 /// The `lectern` command: builds, checks and serves Pandoc-markdown courses.
 @main
-struct Lectern: ParsableCommand {
+struct Lectern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Build course websites, slide decks and quizzes from Pandoc-flavoured markdown.",
         version: LecternVersion.current,
-        subcommands: [New.self, Build.self, Check.self, Dump.self]
+        subcommands: [New.self, Build.self, Check.self, Serve.self, Dump.self]
     )
 }
 
