@@ -9,7 +9,8 @@ import Testing
         "```", "~~~", "~", "^", "*", "_", "-", "1.", "a.", "(i)", "#", "##", "> ", "| ", "|", "---", "-------  ------",
         ": ", "Term", "<div>", "<!--", "-->", "@key", "[@k]", "[^1]", "[^1]: n", "\n", "\n\n", "  ", "    ", "\t", "é",
         "\u{A0}", "\\pause", "\\begin{x}", "\\end{x}", "---\ntitle: x\n---\n", "+---+", ". . .", "\u{E000}T1\u{E001}",
-        "<!--\u{E000}F0-->", "\u{E002}", "x",
+        "<!--\u{E000}F0-->", "\u{E002}", "x", "::: quiz", "::: question", "::: hint", "- [x] ", "- [ ] ",
+        "[a]{.blank}", "[1]{.blank type=number tolerance=x}", "::: notes", "::: incremental", "# ", "## ",
     ]
 
     /// A small deterministic generator, so a failure can be replayed.
@@ -40,6 +41,13 @@ import Testing
             let (document, diagnostics) = MarkdownParser.parse(text, file: "fuzz.md")
             var writer = HTMLWriter(options: .page)
             _ = writer.render(document.blocks)
+            _ = QuizBuilder.quizzes(in: document)
+            var options = HTMLWriter.Options.page
+            options.deckMode = true
+            var deckWriter = HTMLWriter(options: options)
+            for slide in SlideSplitter.deck(for: document).slides {
+                _ = deckWriter.render(slide.blocks + slide.notes)
+            }
             _ = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)
         }
     }
