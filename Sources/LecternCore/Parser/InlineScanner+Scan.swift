@@ -72,7 +72,7 @@ extension InlineScanner {
             var closeEnd = search
             while closeEnd < buffer.count, buffer[closeEnd] == Self.backtick { closeEnd += 1 }
             if closeEnd - search == length {
-                copy(offset..<closeEnd)
+                copyCode(offset..<closeEnd)
                 return scanAttributes(closeEnd, allowRaw: true)
             }
             search = closeEnd
@@ -159,5 +159,17 @@ extension InlineScanner {
         pendingCloses[index] = token(.inlineNoteClose, at: index..<index + 1)
         replace(offset..<offset + 2, first: token(.inlineNoteOpen, at: offset..<offset + 2))
         return offset + 2
+    }
+
+    /// Copies a code span; in a table row each `|` is escaped so the cell is not split, as Pandoc reads it.
+    private mutating func copyCode(_ range: Range<Int>) {
+        guard !tableRows.isEmpty, tableRows.contains(line(of: range.lowerBound)) else { copy(range); return }
+        var start = range.lowerBound
+        for index in range where buffer[index] == 0x7C {
+            copy(start..<index)
+            replace(index..<index + 1, first: [0x5C, 0x7C])
+            start = index + 1
+        }
+        copy(start..<range.upperBound)
     }
 }

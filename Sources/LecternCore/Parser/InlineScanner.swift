@@ -8,6 +8,8 @@ struct InlineScanner {
     var stages: [[LineEdit]]
     var current = 0
     var pendingCloses: [Int: [UInt8]] = [:]
+    /// Lines of the run that are pipe-table rows.
+    var tableRows: Set<Int> = []
     /// Tokens created by this run; their indices start at `tokenBase`.
     var tokens: [Token] = []
     var warnings: [(id: String, message: String, location: SourceLocation)] = []

@@ -94,12 +94,19 @@ extension PrePass {
             continueParagraph(line)
             return index + 1
         }
+        if width < 4, atBlockStart || content.first == 0x3C && content.dropFirst().first == 0x2F,
+           let next = handleHTMLDiv(index, bytes, indentBytes: count) { return next }
         if atBlockStart, isThematicBreak(content) || isHTMLBlockStart(content) {
             out.append(line)
             previous = .other
             lastBlockWasTable = false
             return index + 1
         }
+        if previous == .paragraph, paragraphLines == 1, isTableDelimiterRow(lines[index]) {
+            inPipeTable = true
+            out[out.count - 1].isTableRow = true
+        }
+        line.isTableRow = inPipeTable
         if atBlockStart {
             if index + 1 < lines.count, isSetextUnderline(lines[index + 1]), !isBlank(content) {
                 tokenizeTrailingAttributes(&line, from: count)

@@ -123,4 +123,57 @@ extension PrePass {
         }
     }
 
+
+    /// Pandoc's native_divs: a line that is only `<div …>` opens a div whose content is
+    /// markdown, and a line that is only `</div>` closes it.
+    mutating func handleHTMLDiv(_ index: Int, _ bytes: [UInt8], indentBytes: Int) -> Int? {
+        let text = String(decoding: bytes[indentBytes...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let origin = index + 1
+        if text.lowercased() == "</div>" {
+            guard case .open(let fence)? = fenceStack.last, fences[fence].isHTML else { return nil }
+            fenceStack.removeLast()
+            fences[fence].closeRange = SourceRange(line: origin, column: indentBytes + 1)
+            emitMarker("C", fence, origin: origin, indent: 0, indentBytes: Array(bytes[0..<indentBytes]))
+            return index + 1
+        }
+        guard text.lowercased().hasPrefix("<div"), text.hasSuffix(">"), !text.hasSuffix("/>"),
+              let attributes = Self.htmlAttributes(String(text.dropFirst(4).dropLast())) else { return nil }
+        let fence = addFence(.div, attributes, line: origin, column: indentBytes + 1, original: String(decoding: bytes, as: UTF8.self))
+        fences[fence].isHTML = true
+        fenceStack.append(.open(fence))
+        emitMarker("F", fence, origin: origin, indent: 0, indentBytes: Array(bytes[0..<indentBytes]))
+        return index + 1
+    }
+
+    /// ` id="a" class="b c" data-x='y'` as attributes; nil when it is not a plain attribute list.
+    static func htmlAttributes(_ text: String) -> Attributes? {
+        var attributes = Attributes()
+        var rest = Substring(text)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        while true {
+            rest = rest.drop(while: { $0 == " " || $0 == "\t" })
+            if rest.isEmpty { return attributes }
+            let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" })
+            guard !name.isEmpty else { return nil }
+            rest = rest.dropFirst(name.count)
+            var value = ""
+            if rest.first == "=" {
+                rest = rest.dropFirst()
+                if let quote = rest.first, quote == "\"" || quote == "'" {
+                    guard let end = rest.dropFirst().firstIndex(of: quote) else { return nil }
+                    value = String(rest[rest.index(after: rest.startIndex)..<end])
+                    rest = rest[rest.index(after: end)...]
+                } else {
+                    let unquoted = rest.prefix(while: { $0 != " " && $0 != "\t" })
+                    value = String(unquoted)
+                    rest = rest.dropFirst(unquoted.count)
+                }
+            }
+            switch name.lowercased() {
+            case "id": attributes.id = value
+            case "class": attributes.classes += value.split(separator: " ").map(String.init)
+            default: attributes.pairs.append((key: String(name), value: value))
+            }
+        }
+    }
 }

@@ -23,6 +23,7 @@ extension PrePass {
         } original: { start, end in
             Self.text(in: source, from: start, through: end)
         }
+        scanner.tableRows = Set(runLines.indices.filter { runLines[$0].isTableRow })
         scanner.scan()
         tokens.append(contentsOf: scanner.tokens)
         for warning in scanner.warnings {

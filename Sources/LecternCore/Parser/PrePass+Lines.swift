@@ -81,6 +81,11 @@ extension PrePass {
 
     /// Appends a block marker line, keeping the fence's indentation so it lands in the same container.
     mutating func emitMarker(_ letter: Character, _ index: Int, origin: Int, indent: Int, indentBytes: [UInt8] = []) {
+        // A blank line first ends any raw HTML block, which would otherwise swallow a closing marker.
+        if letter == "C", let last = out.last, last.bytes.drop(while: { $0 == 0x20 || $0 == 0x09 }).first == 0x3C,
+           Marker.parseBlock(String(decoding: last.bytes, as: UTF8.self)) == nil {
+            out.append(OutLine(bytes: [], origin: origin))
+        }
         let lead = indentBytes.isEmpty ? [UInt8](repeating: 0x20, count: min(indent, 3)) : indentBytes
         out.append(OutLine(bytes: lead + Marker.block(letter, index), origin: origin))
         previous = .other

@@ -79,6 +79,7 @@ extension PrePass {
         }
         var row = OutLine(bytes: output, origin: origin, stages: [stage])
         row.scannable = true
+        row.isTableRow = true
         return row
     }
 

@@ -11,6 +11,8 @@ struct PrePass {
         var scannable = false
         /// Headings form runs of their own.
         var isHeading = false
+        /// A row of a pipe table, where `|` inside code must be escaped to stay in its cell, as in Pandoc.
+        var isTableRow = false
     }
 
     /// What the previous line was, for Pandoc's "cannot interrupt a paragraph" rules.
@@ -38,6 +40,8 @@ struct PrePass {
     var definition: (dd: Int, dl: Int, indent: Int, sawBlank: Bool)?
     var lastParagraph: (start: Int, lines: Int, kind: LineKind)?
     var lastBlockWasTable = false
+    /// Inside a pipe table, until the next blank line.
+    var inPipeTable = false
     /// The numbering and delimiter of the ordered list open at each marker column.
     var orderedLists: [Int: (numbering: ListStyle.Numbering, form: Int, delimiter: UInt8)] = [:]
 
@@ -139,6 +143,7 @@ struct PrePass {
             if isInParagraph { lastParagraph = (paragraphStart, paragraphLines, previous) }
             previous = .blank
             if definition != nil { definition!.sawBlank = true }
+            inPipeTable = false
             return index + 1
         }
         let (width, _) = indentation(line)

@@ -33,6 +33,8 @@ struct Fence: Sendable {
 
     var kind: Kind
     var attributes: Attributes
+    /// Opened by an HTML `<div>` line (Pandoc's native_divs) and closed by `</div>`.
+    var isHTML = false
     /// The opening line in the original file.
     var range: SourceRange
     /// The closing line, when there is one.
