@@ -23,7 +23,12 @@ extension InlineResolver {
             content.removeAll { if case .text("") = $0.kind { return true }; return false }
             output.removeSubrange(element...)
             if !before.isEmpty { output.append(Inline(.text(before), startRange)) }
-            output.append(Inline(.span(attributes, content), startRange.union(range)))
+            // The text node starts at a known column; the bracket sits `before` bytes further on.
+            var spanRange = startRange.union(range)
+            if startRange != .unknown {
+                spanRange.start = SourceLocation(line: startRange.start.line, column: startRange.start.column + before.utf8.count)
+            }
+            output.append(Inline(.span(attributes, content), spanRange))
         default:
             return false
         }

@@ -119,19 +119,25 @@ struct InlineResolver {
     private func splitText(_ text: String, range: SourceRange) -> [Piece] {
         var pieces: [Piece] = []
         var rest = Substring(text)
+        // Text after a token starts right after the syntax the token replaced.
+        var pieceRange = range
         while let lead = rest.firstIndex(of: "\u{E000}") {
             let before = rest[..<lead]
             guard let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count else {
-                pieces.append(.inline(Inline(.text(String(rest[...lead])), range)))
+                pieces.append(.inline(Inline(.text(String(rest[...lead])), pieceRange)))
                 rest = rest[rest.index(after: lead)...]
                 continue
             }
-            if !before.isEmpty { pieces.append(.inline(Inline(.text(String(before)), range))) }
-            pieces.append(.token(index, prepared.tokens[index].range))
+            if !before.isEmpty { pieces.append(.inline(Inline(.text(String(before)), pieceRange))) }
+            let tokenRange = prepared.tokens[index].range
+            pieces.append(.token(index, tokenRange))
+            if tokenRange != .unknown, range != .unknown {
+                pieceRange = SourceRange(start: SourceLocation(line: tokenRange.end.line, column: tokenRange.end.column + 1), end: range.end)
+            }
             rest = rest[rest.index(lead, offsetBy: length)...]
         }
         let remaining = rest.utf8.contains(0xEE) ? rest.replacingOccurrences(of: "\u{E002}", with: "") : String(rest)
-        if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), range))) }
+        if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), pieceRange))) }
         return pieces
     }
 
