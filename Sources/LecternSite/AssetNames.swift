@@ -1,4 +1,5 @@
 import Foundation
+import LecternCore
 
 /// Theme assets written with content hashes in their names, so they can be cached forever.
 struct AssetNames {
@@ -9,12 +10,7 @@ struct AssetNames {
 
     /// FNV-1a, 64 bits, as 16 hex digits; stable across runs and machines.
     static func hash(_ data: Data) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return String(value, radix: 16).leftPadded(to: 16)
+        String(FNV1a.hash(data), radix: 16).leftPadded(to: 16)
     }
 
     /// Adds a file under `assets/`, hashing CSS and JavaScript names.

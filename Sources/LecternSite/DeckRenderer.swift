@@ -9,7 +9,7 @@ struct DeckRenderer {
     /// Whether a lesson gets a deck: `slides:` in front matter, else when it has slide-level headings.
     static func hasSlides(_ lesson: Lesson) -> Bool {
         if let explicit = lesson.document.metadata.slides { return explicit }
-        let level = lesson.document.metadata.slideLevel ?? DurationEstimate.slideLevel(lesson.document.blocks)
+        let level = lesson.document.slideLevel
         return lesson.document.blocks.contains { block in
             if case .header(let headingLevel, _, _) = block.kind { return headingLevel == level }
             return false

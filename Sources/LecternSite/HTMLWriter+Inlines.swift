@@ -71,7 +71,7 @@ extension HTMLWriter {
     }
 
     mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
-        if blankPrefix != nil, attributes.hasClass("blank") {
+        if inQuizPrompt, attributes.hasClass("blank") {
             writeBlank(attributes, children, into: &out)
             return
         }

@@ -31,9 +31,9 @@ extension HTMLWriter {
         out += "<fieldset aria-describedby=\"\(Self.escapeAttribute(id))-prompt\">\n<legend>Question \(number + 1) of \(total)</legend>\n"
         out += "<div class=\"quiz-prompt\" id=\"\(Self.escapeAttribute(id))-prompt\">\n"
         blankCounter = 0
-        blankPrefix = id
+        inQuizPrompt = true
         writeBlocks(question.prompt, into: &out)
-        blankPrefix = nil
+        inQuizPrompt = false
         out += "</div>\n"
         switch question.kind {
         case .single, .multiple, .trueFalse: writeChoices(question, id: id, into: &out)

@@ -37,8 +37,8 @@ public struct HTMLWriter {
     var quizCount = 0
     var fragmentItems = false
     var blankCounter = 0
-    /// Set while writing a quiz prompt, where `.blank` spans become text boxes.
-    var blankPrefix: String?
+    /// True while writing a quiz prompt, where `.blank` spans become text boxes.
+    var inQuizPrompt = false
 
     /// Creates a writer.
     public init(options: Options = .pandoc) {

@@ -17,6 +17,12 @@ struct PageContext: @unchecked Sendable {
 
     static let levelLabels: [LessonMetadata.Level: String] = [.beginner: "Beginner", .intermediate: "Intermediate", .advanced: "Advanced"]
 
+    /// `level` and `levelLabel` for templates, empty when the lesson has no level.
+    static func levelValues(_ level: LessonMetadata.Level?) -> [String: Any] {
+        guard let level else { return [:] }
+        return ["level": level.rawValue, "levelLabel": levelLabels[level] ?? level.rawValue]
+    }
+
     /// `../../` from a page directory to the site root.
     static func rootPrefix(_ directory: String) -> String {
         String(repeating: "../", count: directory.split(separator: "/").count)
@@ -54,10 +60,7 @@ struct PageContext: @unchecked Sendable {
         var card: [String: Any] = ["title": lesson.title, "url": paths.link(fromPage: directory, toPage: lesson.slug),
                                    "id": lesson.id, "minutes": lesson.minutes]
         if let description = lesson.document.metadata.description { card["description"] = description }
-        if let level = lesson.document.metadata.level {
-            card["level"] = level.rawValue
-            card["levelLabel"] = Self.levelLabels[level]
-        }
+        card.merge(Self.levelValues(lesson.document.metadata.level)) { _, new in new }
         return card
     }
 

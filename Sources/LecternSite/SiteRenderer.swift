@@ -37,8 +37,9 @@ public struct SiteRenderer: Sendable {
         let decks = ResultBox<String>(count: course.lessons.count)
         let deckRenderer = DeckRenderer(context: context, resolver: resolver)
         DispatchQueue.concurrentPerform(iterations: course.lessons.count) { index in
-            rendered.set(index, theme.render(lessonContext(index, context, resolver), template: "lesson"))
-            if DeckRenderer.hasSlides(course.lessons[index]) {
+            let hasSlides = DeckRenderer.hasSlides(course.lessons[index])
+            rendered.set(index, theme.render(lessonContext(index, context, resolver, hasSlides: hasSlides), template: "lesson"))
+            if hasSlides {
                 decks.set(index, theme.render(deckRenderer.values(for: course.lessons[index]), template: "slides"))
             }
         }
@@ -58,7 +59,7 @@ public struct SiteRenderer: Sendable {
         return values
     }
 
-    func lessonContext(_ index: Int, _ context: PageContext, _ resolver: LinkResolver) -> [String: Any] {
+    func lessonContext(_ index: Int, _ context: PageContext, _ resolver: LinkResolver, hasSlides: Bool) -> [String: Any] {
         let lesson = course.lessons[index]
         let metadata = lesson.document.metadata
         var values = context.base(directory: lesson.slug)
@@ -77,17 +78,14 @@ public struct SiteRenderer: Sendable {
         if !metadata.authors.isEmpty { lessonValues["authors"] = metadata.authors.joined(separator: ", ") }
         if let date = metadata.date { lessonValues["date"] = date }
         if let license = metadata.license ?? course.config.license { lessonValues["license"] = license }
-        if let level = metadata.level {
-            lessonValues["level"] = level.rawValue
-            lessonValues["levelLabel"] = PageContext.levelLabels[level]
-        }
+        lessonValues.merge(PageContext.levelValues(metadata.level)) { _, new in new }
         for (key, value) in metadata.extra { lessonValues[key] = PageContext.plain(value) }
         values["lesson"] = lessonValues
         values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? ""] as [String: Any]
         if lesson.moduleIndex < course.config.modules.count { values["module"] = course.config.modules[lesson.moduleIndex].title }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }
         if index + 1 < course.lessons.count { values["next"] = context.lessonCard(course.lessons[index + 1], from: lesson.slug) }
-        if DeckRenderer.hasSlides(lesson) {
+        if hasSlides {
             var links = values["links"] as? [String: Any] ?? [:]
             links["slides"] = paths.link(fromPage: lesson.slug, toPage: lesson.slug + "/slides")
             values["links"] = links

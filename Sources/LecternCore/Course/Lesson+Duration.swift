@@ -26,7 +26,7 @@ public enum DurationEstimate {
             default: break
             }
         }).walk(document.blocks)
-        let level = document.metadata.slideLevel ?? slideLevel(document.blocks)
+        let level = document.slideLevel
         let slides = headings.filter { $0 == level }.count + rules
         let total = Double(words) / wordsPerMinute + 0.5 * Double(slides) + Double(quizQuestions(document.blocks))
         return max(1, Int(total.rounded(.up)))

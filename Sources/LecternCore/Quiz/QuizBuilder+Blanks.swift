@@ -59,11 +59,6 @@ enum QuizHash {
             for choice in question.choices { text += "C\(choice.correct)|\(PlainTextOf.blocks(choice.content))|" }
             for blank in question.blanks { text += "B\(blank.answers.joined(separator: "/"))|\(blank.number ?? 0)|\(blank.tolerance)|" }
         }
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return String(value, radix: 16)
+        return String(FNV1a.hash(text.utf8), radix: 16)
     }
 }

@@ -5,7 +5,7 @@ public enum SlideSplitter {
     /// The deck of a document.
     public static func deck(for document: Document) -> Deck {
         let metadata = document.metadata
-        let level = metadata.slideLevel ?? DurationEstimate.slideLevel(document.blocks)
+        let level = document.slideLevel
         var slides: [Slide] = []
         if let title = metadata.title {
             var lines: [Block] = []
