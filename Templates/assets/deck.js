@@ -25,10 +25,7 @@
 
   function recordSeen(index) {
     if (!window.LecternStore || !lessonId) return;
-    var entry = window.LecternStore.lesson(lessonId);
-    var stamp = new Date().toISOString();
-    if (!entry.firstVisit) entry.firstVisit = stamp;
-    entry.lastVisit = stamp;
+    var entry = window.LecternStore.visit(lessonId);
     if (entry.slidesSeen.indexOf(index) < 0) {
       entry.slidesSeen.push(index);
       entry.slidesSeen.sort(function (a, b) { return a - b; });

@@ -21,9 +21,7 @@
 
   // ---- Lesson page ----
   function lessonPage() {
-    var entry = store.lesson(lessonId), stamp = new Date().toISOString();
-    if (!entry.firstVisit) entry.firstVisit = stamp;
-    entry.lastVisit = stamp;
+    store.visit(lessonId);
     store.record.last = lessonId;
     var button = document.querySelector(".mark-complete"), prompt = document.querySelector(".next-prompt");
     function render() {

@@ -65,6 +65,13 @@
       return current.lessons[id];
     },
     replace: function (next) { record = next; save(); },
+    // Stamps a visit to a lesson: the first visit once, the last visit every time.
+    visit: function (id) {
+      var entry = this.lesson(id), stamp = new Date().toISOString();
+      if (!entry.firstVisit) entry.firstVisit = stamp;
+      entry.lastVisit = stamp;
+      return entry;
+    },
     onChange: function (listener) { listeners.push(listener); },
     notice: notice
   };

@@ -13,11 +13,13 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 /// Turns diagnostics into text for people or machines, with character columns.
 public struct DiagnosticPrinter: Sendable {
     /// Source texts by file, used to convert byte columns and show source lines.
-    public var sources: [String: String]
+    public let sources: [String: String]
     /// Show the source line and a caret under the column.
     public var showsSource: Bool
     /// Colour severities with ANSI escapes.
     public var usesColor: Bool
+    /// Where each line of a source starts, found once per file on first use.
+    private let lineStarts = LineStarts()
 
     /// Creates a printer.
     public init(sources: [String: String] = [:], showsSource: Bool = false, usesColor: Bool = false) {
@@ -29,13 +31,9 @@ public struct DiagnosticPrinter: Sendable {
     /// The line's text, without its line ending.
     func lineText(file: String, line: Int) -> Substring? {
         guard line > 0, let text = sources[file] else { return nil }
-        var current = 1
-        var start = text.startIndex
-        while current < line {
-            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
-            start = text.index(after: newline)
-            current += 1
-        }
+        let starts = lineStarts.starts(of: file, in: text)
+        guard line <= starts.count else { return nil }
+        let start = starts[line - 1]
         let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
         var slice = text[start..<end]
         if slice.hasSuffix("\r") { slice = slice.dropLast() }
@@ -115,5 +113,25 @@ public struct DiagnosticPrinter: Sendable {
 
     private func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Line start indices per file, so that printing many diagnostics does not rescan a file each time.
+private final class LineStarts: @unchecked Sendable {
+    private var cache: [String: [String.Index]] = [:]
+    private let lock = NSLock()
+
+    func starts(of file: String, in text: String) -> [String.Index] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = cache[file] { return known }
+        var starts = [text.startIndex]
+        var index = text.startIndex
+        while let newline = text[index...].firstIndex(of: "\n") {
+            index = text.index(after: newline)
+            starts.append(index)
+        }
+        cache[file] = starts
+        return starts
     }
 }
