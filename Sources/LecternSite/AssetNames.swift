@@ -24,6 +24,11 @@ struct AssetNames {
         files[output] = data
     }
 
+    /// Adds a file whose name stays as it is and whose content is written separately.
+    mutating func addUnhashed(_ path: String) {
+        paths[path] = path
+    }
+
     /// Template keys: `assets/lectern.css` is `lectern_css`.
     var templateKeys: [String: String] {
         var keys: [String: String] = [:]

@@ -6,25 +6,12 @@ struct DeckRenderer {
     let context: PageContext
     let resolver: LinkResolver
 
-    /// Whether a lesson gets a deck: `slides:` in front matter, else when it has slide-level headings.
-    static func hasSlides(_ lesson: Lesson) -> Bool {
-        if let explicit = lesson.document.metadata.slides { return explicit }
-        let level = lesson.document.slideLevel
-        return lesson.document.blocks.contains { block in
-            if case .header(let headingLevel, _, _) = block.kind { return headingLevel == level }
-            return false
-        }
-    }
-
-    func values(for lesson: Lesson) -> [String: Any] {
+    func values(for lesson: Lesson, deck: Deck, options pageOptions: HTMLWriter.Options) -> [String: Any] {
         let directory = lesson.slug + "/slides"
         var values = context.base(directory: directory)
-        let deck = SlideSplitter.deck(for: lesson.document)
-        var options = HTMLWriter.Options(pageMode: true) { url in
-            resolver.resolve(url, lessonPath: lesson.path, pageDirectory: directory)
-        }
+        var options = pageOptions
+        options.headingShift = 0
         options.deckMode = true
-        options.allowsRawHTML = !context.course.config.safe
         var writer = HTMLWriter(options: options)
         var slides: [[String: Any]] = []
         for (index, slide) in deck.slides.enumerated() {

@@ -24,7 +24,7 @@ extension HTMLWriter {
         case .horizontalRule: out += "<hr />"
         case .table(let table): writeTable(table, into: &out)
         case .figure(let attributes, let caption, let content): writeFigure(attributes, caption, content, into: &out)
-        case .div(let attributes, let children): writeDiv(attributes, children, into: &out)
+        case .div(let attributes, let children): writeDiv(attributes, children, range: block.range, into: &out)
         }
     }
 
@@ -152,11 +152,11 @@ extension HTMLWriter {
         out += "</figure>"
     }
 
-    mutating func writeDiv(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+    mutating func writeDiv(_ attributes: Attributes, _ children: [Block], range: SourceRange, into out: inout String) {
         if options.pageMode {
             if attributes.hasClass("notes") { return }
-            if attributes.hasClass("quiz") {
-                writeQuiz(attributes, children, range: .unknown, into: &out)
+            if attributes.hasClass("quiz"), let quiz = options.quiz(range.start) {
+                writeQuiz(quiz, into: &out)
                 return
             }
             if options.deckMode, attributes.hasClass("incremental") || attributes.hasClass("nonincremental") {

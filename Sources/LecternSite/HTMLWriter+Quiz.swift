@@ -2,11 +2,7 @@ import LecternCore
 
 /// Interactive quizzes on lesson pages; without JavaScript each answer sits in a `<details>`.
 extension HTMLWriter {
-    mutating func writeQuiz(_ attributes: Attributes, _ children: [Block], range: SourceRange, into out: inout String) {
-        var builder = QuizBuilder(bag: DiagnosticBag())
-        builder.index = quizCount
-        let quiz = builder.quiz(attributes, children, range: range)
-        quizCount += 1
+    mutating func writeQuiz(_ quiz: Quiz, into out: inout String) {
         let base = quiz.id.hasPrefix("quiz") ? quiz.id : "quiz-" + quiz.id
         var pairs: [(String, String)] = [("id", base), ("class", "quiz"), ("data-quiz", quiz.id), ("data-hash", quiz.contentHash),
                                          ("data-pass", String(quiz.pass.required(of: quiz.questions.count))),

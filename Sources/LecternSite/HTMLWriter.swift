@@ -14,6 +14,9 @@ public struct HTMLWriter {
         public var allowsRawHTML = true
         /// Slide decks: items of incremental lists become fragments.
         public var deckMode = false
+        /// The quiz built from the `.quiz` div starting at a location (from the lesson's analysis);
+        /// a quiz div without one is written as a plain div.
+        public var quiz: @Sendable (SourceLocation) -> Quiz? = { _ in nil }
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,
@@ -34,7 +37,6 @@ public struct HTMLWriter {
     var notes: [[Block]] = []
     /// Footnotes already written out (decks write each slide's notes on that slide).
     var noteBase = 0
-    var quizCount = 0
     var fragmentItems = false
     var blankCounter = 0
     /// True while writing a quiz prompt, where `.blank` spans become text boxes.

@@ -42,19 +42,4 @@ public struct SitePaths: Sendable {
         let ups = Array(repeating: "..", count: source.count - common)
         return (ups + target[common...].map(String.init)).joined(separator: "/")
     }
-
-    /// Resolves `relative` against the directory `base` (both relative to the content root).
-    public static func resolve(_ relative: String, against base: String) -> String? {
-        var parts = base.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: false) {
-            switch part {
-            case "", ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.joined(separator: "/")
-    }
 }

@@ -46,21 +46,21 @@ public struct Theme: @unchecked Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                bag.add(Diagnostic(.error, "template.syntax", "template syntax error: \(describe(error.error))",
+                bag.add(Diagnostic("template.syntax", "template syntax error: \(describe(error.error))",
                                    file: origins[path] ?? path,
                                    range: SourceRange(line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                bag.add(Diagnostic(.error, "template.syntax", "template syntax error: \(error)", file: origins[path] ?? path,
+                bag.add(Diagnostic("template.syntax", "template syntax error: \(error)", file: origins[path] ?? path,
                                    range: SourceRange(line: 1, column: 1)))
             }
         }
         for name in requiredTemplates where texts[name] == nil {
-            bag.add(Diagnostic(.error, "template.missing", "the theme has no '\(name).mustache' template",
+            bag.add(Diagnostic("template.missing", "the theme has no '\(name).mustache' template",
                                file: "Templates/\(name).mustache", range: .unknown))
         }
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(text) where texts[reference.name] == nil {
-                bag.add(Diagnostic(.error, "template.missing-partial",
+                bag.add(Diagnostic("template.missing-partial",
                                    "template '\(reference.name)' does not exist in the theme or in Templates/",
                                    file: origins[name + ".mustache"] ?? name,
                                    range: SourceRange(line: reference.line, column: reference.column)))

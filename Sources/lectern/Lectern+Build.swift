@@ -11,41 +11,40 @@ extension Lectern {
             discussion: "Nothing is written when there are errors; the previous site stays as it was.")
 
         @OptionGroup var course: CourseOptions
-
-        @Option(help: "The output folder. Default: PATH/Public.")
-        var output: String?
-
-        @Option(name: .customLong("base-url"), help: "The URL the site is published under (enables sitemap.xml).")
-        var baseURL: String?
-
-        @Flag(help: "Write links that open from file:// (dir/index.html).")
-        var offline = false
+        @OptionGroup var site: SiteOptions
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
-            var options = BuildOptions(root: course.path)
-            options.output = output
-            options.baseURL = baseURL
-            options.offline = offline
-            options.strict = course.strict
-            options.drafts = course.drafts
+            let options = report.configure(site.apply(to: course.buildOptions()))
             let start = Date()
             let result: BuildResult
             do {
                 result = try SiteBuilder.build(options)
             } catch let error as CourseError {
+                report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(1)
             } catch let error as OutputFolderError {
+                report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(64)
+            } catch {
+                report.finishProgress()
+                DiagnosticOutput.note("error: \(error)")
+                throw ExitCode(1)
             }
+            report.finishProgress()
             DiagnosticOutput.print(result.diagnostics, sources: result.sources)
             guard result.wrote else {
                 DiagnosticOutput.note("build failed: \(DiagnosticOutput.summary(result.diagnostics)); nothing was written")
                 throw ExitCode(1)
             }
             let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
-            DiagnosticOutput.note("built \(result.fileCount) files in \(elapsed) s (\(DiagnosticOutput.summary(result.diagnostics)))")
+            let lessons = result.course?.lessons.count ?? 0
+            if !report.quiet {
+                DiagnosticOutput.note("built \(lessons) lesson\(lessons == 1 ? "" : "s"), \(result.fileCount) files in \(elapsed) s "
+                    + "(\(DiagnosticOutput.summary(result.diagnostics)))")
+            }
         }
     }
 }

@@ -6,30 +6,31 @@ import LecternSite
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 extension Lectern {
-    /// `lectern check [PATH]`.
+    /// `lectern check [PATH]`: the first steps of `build`, theme included, writing nothing.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a course without building it.",
-            discussion: "Exit status: 0 clean, 1 content errors (or warnings with --strict), 64 usage errors.")
+            discussion: "Runs every step of 'build' that can find a problem, the theme's templates included. "
+                + "Exit status: 0 clean, 1 content errors (or warnings with --strict), 64 usage errors.")
 
         @OptionGroup var course: CourseOptions
+        @OptionGroup var report: ReportOptions
 
         @Option(help: "How to print diagnostics: text, json or github.")
         var format: DiagnosticFormat = .text
 
         func run() throws {
-            let loaded: (Course, [Diagnostic])
+            let result: BuildResult
             do {
-                loaded = try CourseLoader.load(root: course.path, includeDrafts: course.drafts)
+                result = try SiteBuilder.check(report.configure(course.buildOptions()))
             } catch let error as CourseError {
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(1)
             }
-            let diagnostics = (loaded.1 + CourseValidator.validate(loaded.0)).sortedByLocation()
-            DiagnosticOutput.print(diagnostics, sources: SiteBuilder.sourceTexts(loaded.0), format: format)
-            let failing = diagnostics.contains { $0.severity == .error || (course.strict && $0.severity == .warning) }
-            if format == .text {
-                DiagnosticOutput.note(diagnostics.isEmpty ? "no problems found" : DiagnosticOutput.summary(diagnostics))
+            DiagnosticOutput.print(result.diagnostics, sources: result.sources, format: format)
+            let failing = result.diagnostics.contains { $0.severity == .error || (course.strict && $0.severity == .warning) }
+            if format == .text, !report.quiet {
+                DiagnosticOutput.note(result.diagnostics.isEmpty ? "no problems found" : DiagnosticOutput.summary(result.diagnostics))
             }
             if failing { throw ExitCode(1) }
         }

@@ -26,7 +26,10 @@ extension Lectern {
             let source = String(decoding: data, as: UTF8.self)
             let (document, diagnostics) = MarkdownParser.parse(source, file: file)
             if html {
-                var writer = HTMLWriter(options: page ? .page : .pandoc)
+                var options = page ? HTMLWriter.Options.page : .pandoc
+                let analysis = LessonAnalyzer.analyze(document, path: url.lastPathComponent)
+                options.quiz = { analysis.quiz(at: $0) }
+                var writer = HTMLWriter(options: options)
                 print(writer.render(document.blocks), terminator: "")
             } else {
                 print(DocumentDump.render(document.blocks), terminator: "")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LecternCore
+import LecternSite
 
 /// Options shared by commands that read a course.
 struct CourseOptions: ParsableArguments {
@@ -12,6 +13,94 @@ struct CourseOptions: ParsableArguments {
 
     @Flag(help: "Include lessons marked 'draft: true'.")
     var drafts = false
+
+    /// Build options for this course.
+    func buildOptions() -> BuildOptions {
+        var options = BuildOptions(root: path)
+        options.strict = strict
+        options.drafts = drafts
+        return options
+    }
+}
+
+/// Options shared by commands that write a site.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The output folder. Default: PATH/Public.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published under (enables sitemap.xml).")
+    var baseURL: String?
+
+    @Flag(help: "Write links that open from file:// (dir/index.html).")
+    var offline = false
+
+    func apply(to options: BuildOptions) -> BuildOptions {
+        var options = options
+        options.output = output
+        options.baseURL = baseURL
+        options.offline = offline
+        return options
+    }
+}
+
+/// How much a command says besides diagnostics.
+struct ReportOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print diagnostics only: no progress and no summary line.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each build step took.")
+    var verbose = false
+
+    /// Adds a progress line (on a terminal) and step timings (with --verbose).
+    func configure(_ options: BuildOptions) -> BuildOptions {
+        var options = options
+        if !quiet, Terminal.isInteractive(stderr: true) {
+            let line = ProgressLine.shared
+            options.progress = { line.update($0) }
+        }
+        if verbose, !quiet {
+            options.stepTimer = { name, seconds in
+                ProgressLine.shared.clear()
+                DiagnosticOutput.note(String(format: "  %-16@ %7.3f s", name as NSString, seconds))
+            }
+        }
+        return options
+    }
+
+    /// Clears the progress line before other output.
+    func finishProgress() {
+        ProgressLine.shared.clear()
+    }
+}
+
+/// One updating line on a terminal: lessons analysed, then files written.
+final class ProgressLine: @unchecked Sendable {
+    static let shared = ProgressLine()
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+    private var shown = false
+
+    func update(_ progress: BuildProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) > 0.08 else { return }
+        lastDraw = now
+        let text: String
+        switch progress {
+        case .analysed(let done, let total): text = "analysed \(done)/\(total) lessons"
+        case .written(let done, let total): text = "wrote \(done)/\(max(done, total)) files"
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        shown = true
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
 }
 
 /// Prints diagnostics to stderr the way a terminal or a machine wants them.

@@ -14,11 +14,11 @@ import Testing
 
     @Test func estimateCountsWordsSlidesAndQuizQuestions() {
         let words = String(repeating: "word ", count: 400)
-        #expect(DurationEstimate.minutes(for: Self.document(words)) == 2)
+        #expect(Lesson(path: "l.md", moduleIndex: 0, source: words).minutes == 2)
         let slides = (1...4).map { "## Slide \($0)\n\nText.\n" }.joined(separator: "\n")
-        #expect(DurationEstimate.minutes(for: Self.document(slides)) == 3)
+        #expect(Lesson(path: "l.md", moduleIndex: 0, source: slides).minutes == 3)
         let quiz = "::: quiz\n1. One?\n   - [x] a\n2. Two?\n   - [x] b\n:::\n"
-        #expect(DurationEstimate.minutes(for: Self.document(quiz)) == 3)
+        #expect(Lesson(path: "l.md", moduleIndex: 0, source: quiz).minutes == 3)
     }
 
     @Test func slideLevelIsTheHighestHeadingFollowedByContent() {
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        let diagnostic = Diagnostic(.error, "x.y", "bad", file: "f.md", range: SourceRange(line: 1, column: 1))
+        let diagnostic = Diagnostic("quiz.empty", "bad", file: "f.md", range: SourceRange(line: 1, column: 1))
         #expect(!DiagnosticPrinter().renderText(diagnostic).contains("\u{1B}["))
         #expect(DiagnosticPrinter(usesColor: true).renderText(diagnostic).contains("\u{1B}[1;31merror:"))
     }

@@ -48,7 +48,7 @@ import Testing
     @Test func everyProblemIsReportedInOneRun() {
         let source = "---\ntitle: [\n---\n\n::: {.a b}\nx\n:::\n\n:::\n\n::: open\n"
         let ids = Self.diagnostics(source).map(\.id)
-        #expect(ids.sorted() == ["attributes.malformed", "div.stray-close", "div.unclosed", "yaml.syntax"])
+        #expect(ids.sorted() == ["div.malformed-attributes", "div.stray-close", "div.unclosed", "yaml.syntax"])
     }
 
     @Test func unknownFrontMatterKeySuggestsTheClosestKnownOne() {

@@ -45,7 +45,12 @@ import Testing
         _ = try SiteBuilder.build(BuildOptions(root: root))
         let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
         #expect(page.contains("Changed."))
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: root)
+        // The previous site is swapped out in one rename and deleted by a background process.
+        var siblings = try FileManager.default.contentsOfDirectory(atPath: root)
+        for _ in 0..<100 where siblings.count > 2 {
+            Thread.sleep(forTimeInterval: 0.05)
+            siblings = try FileManager.default.contentsOfDirectory(atPath: root)
+        }
         #expect(siblings.sorted() == ["Content", "Public"])
     }
 

@@ -39,13 +39,14 @@ import Testing
                 text += Self.pieces[generator.next(Self.pieces.count)] + ["", " ", "\n"][generator.next(3)]
             }
             let (document, diagnostics) = MarkdownParser.parse(text, file: "fuzz.md")
-            var writer = HTMLWriter(options: .page)
-            _ = writer.render(document.blocks)
-            _ = QuizBuilder.quizzes(in: document)
+            let analysis = LessonAnalyzer.analyze(document, path: "fuzz.md")
             var options = HTMLWriter.Options.page
+            options.quiz = { analysis.quiz(at: $0) }
+            var writer = HTMLWriter(options: options)
+            _ = writer.render(document.blocks)
             options.deckMode = true
             var deckWriter = HTMLWriter(options: options)
-            for slide in SlideSplitter.deck(for: document).slides {
+            for slide in SlideSplitter.deck(for: document, level: analysis.slideLevel).slides {
                 _ = deckWriter.render(slide.blocks + slide.notes)
             }
             _ = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)

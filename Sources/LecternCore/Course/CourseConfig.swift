@@ -51,7 +51,7 @@ public struct CourseConfig: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let root = YAMLLoader.load(text, firstLine: 1, fileLines: lines, bag: &bag) else { return config }
         guard case .mapping(let pairs, _, _) = root else {
-            bag.error("course.not-a-mapping", "course.yml must be a mapping of keys to values",
+            bag.report("course.not-a-mapping", "course.yml must be a mapping of keys to values",
                       at: SourceRange(line: root.line, column: root.column))
             return config
         }
@@ -77,7 +77,7 @@ public struct CourseConfig: Sendable {
         }
         bag = reader.bag
         if !sawTitle {
-            bag.error("course.missing-title", "course.yml has no 'title'", at: SourceRange(line: 1, column: 1))
+            bag.report("course.missing-title", "course.yml has no 'title'", at: SourceRange(line: 1, column: 1))
         }
         if !sawID { config.id = Slug.make(config.title) }
         return config
@@ -85,13 +85,13 @@ public struct CourseConfig: Sendable {
 
     private static func readModules(_ value: YAMLValue, reader: inout YAMLReader) -> [Module] {
         guard case .sequence(let items, _, _) = value else {
-            reader.bag.error("metadata.type", "'modules' must be a list of modules, each with a title and lessons",
+            reader.bag.report("metadata.type", "'modules' must be a list of modules, each with a title and lessons",
                              at: SourceRange(line: value.line, column: value.column))
             return []
         }
         return items.compactMap { item -> Module? in
             guard case .mapping(let pairs, let line, let column) = item else {
-                reader.bag.error("metadata.type", "each module must have 'title' and 'lessons'",
+                reader.bag.report("metadata.type", "each module must have 'title' and 'lessons'",
                                  at: SourceRange(line: item.line, column: item.column))
                 return nil
             }
@@ -107,7 +107,7 @@ public struct CourseConfig: Sendable {
                             module.lessonLines.append(lesson.line)
                         }
                     } else {
-                        reader.bag.error("metadata.type", "'lessons' must be a list of lesson paths",
+                        reader.bag.report("metadata.type", "'lessons' must be a list of lesson paths",
                                          at: SourceRange(line: pair.value.line, column: pair.value.column))
                     }
                 default:
@@ -115,7 +115,7 @@ public struct CourseConfig: Sendable {
                 }
             }
             if module.title.isEmpty {
-                reader.bag.error("course.module-title", "module has no 'title'", at: SourceRange(line: line, column: column))
+                reader.bag.report("course.module-title", "module has no 'title'", at: SourceRange(line: line, column: column))
             }
             return module
         }

@@ -19,10 +19,44 @@ public enum CourseError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Reads a course folder: course.yml, every lesson (in parallel) and the list of assets.
+/// A lesson that course.yml lists and that exists.
+public struct PlannedLesson: Hashable, Sendable {
+    /// The path relative to `Content/`.
+    public var path: String
+    /// The index of its module.
+    public var module: Int
+}
+
+/// course.yml read and checked against the files under `Content/`, before any lesson is parsed.
+public struct CoursePlan: Sendable {
+    /// The course root folder.
+    public var root: String
+    /// course.yml.
+    public var config: CourseConfig
+    /// course.yml's text, for printing diagnostics.
+    public var configSource: String
+    /// The lessons to load, in reading order.
+    public var lessons: [PlannedLesson]
+    /// Every other file under `Content/`, relative to it.
+    public var assets: [String]
+    /// What reading course.yml and listing `Content/` reported.
+    public var diagnostics: [Diagnostic]
+
+    /// `Content/` inside the course root.
+    public var contentFolder: String { (root as NSString).appendingPathComponent("Content") }
+}
+
+/// Reads a course folder: course.yml, every lesson (parsed and analysed in parallel) and the list of assets.
 public enum CourseLoader {
     /// Loads the course at `root`. Content problems are diagnostics; missing folders throw.
     public static func load(root: String, includeDrafts: Bool = false) throws -> (Course, [Diagnostic]) {
+        let plan = try self.plan(root: root)
+        let (course, diagnostics) = loadLessons(plan, includeDrafts: includeDrafts)
+        return (course, plan.diagnostics + diagnostics)
+    }
+
+    /// Reads course.yml and lists `Content/`.
+    public static func plan(root: String) throws -> CoursePlan {
         let fileManager = FileManager.default
         let content = (root as NSString).appendingPathComponent("Content")
         var isDirectory: ObjCBool = false
@@ -38,14 +72,18 @@ public enum CourseLoader {
 
         let files = try listFiles(content)
         let markdown = Set(files.filter { $0.hasSuffix(".md") })
-        var planned: [(path: String, module: Int)] = []
+        var planned: [PlannedLesson] = []
         var seen: [String: Int] = [:]
         for (moduleIndex, module) in config.modules.enumerated() {
             for (entry, path) in module.lessons.enumerated() {
-                let normalized = normalize(path)
                 let line = module.lessonLines[entry]
+                guard let normalized = ContentPath.resolve(path, against: "") else {
+                    bag.report("course.missing-lesson", "lesson '\(path)' is outside Content/",
+                              at: SourceRange(line: line, column: 1))
+                    continue
+                }
                 if let first = seen[normalized] {
-                    bag.error("course.duplicate-lesson", "'\(path)' is listed twice in course.yml",
+                    bag.report("course.duplicate-lesson", "'\(path)' is listed twice in course.yml",
                               at: SourceRange(line: line, column: 1),
                               notes: [.init("first listed here", range: SourceRange(line: first, column: 1))])
                     continue
@@ -56,53 +94,67 @@ public enum CourseLoader {
                     if let suggestion = Suggestion.closest(to: normalized, in: Array(markdown)) {
                         notes.append(.init("did you mean '\(suggestion)'?"))
                     }
-                    bag.error("course.missing-lesson", "lesson '\(path)' does not exist in Content/",
+                    bag.report("course.missing-lesson", "lesson '\(path)' does not exist in Content/",
                               at: SourceRange(line: line, column: 1), notes: notes)
                     continue
                 }
-                planned.append((normalized, moduleIndex))
+                planned.append(PlannedLesson(path: normalized, module: moduleIndex))
             }
         }
         let courseFileFailed = bag.hasErrors
         for path in markdown.sorted() where seen[path] == nil && !courseFileFailed {
-            bag.add(Diagnostic(.warning, "course.unlisted-lesson", "'\(path)' is not listed in course.yml and is not built",
+            bag.add(Diagnostic("course.unlisted-lesson", "'\(path)' is not listed in course.yml and is not built",
                                file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
         }
-
-        let parsed = parse(planned.map { (content as NSString).appendingPathComponent($0.path) },
-                           files: planned.map { "Content/" + $0.path })
-        var lessons: [Lesson] = []
-        for (index, plan) in planned.enumerated() {
-            guard let (document, source, diagnostics) = parsed[index] else {
-                bag.error("lesson.unreadable", "cannot read '\(plan.path)'", at: SourceRange(line: 1, column: 1))
-                continue
-            }
-            bag.add(contentsOf: diagnostics)
-            if document.metadata.draft && !includeDrafts { continue }
-            let yamlFailed = diagnostics.contains { $0.id.hasPrefix("yaml.") }
-            if document.metadata.title == nil, !yamlFailed {
-                bag.add(Diagnostic(.error, "metadata.missing-title",
-                                   "lesson has no title; add 'title:' to its front matter",
-                                   file: "Content/" + plan.path, range: SourceRange(line: 1, column: 1)))
-            }
-            let slug = String(plan.path.dropLast(3))
-            lessons.append(Lesson(path: plan.path, file: "Content/" + plan.path, slug: slug, document: document,
-                                  moduleIndex: plan.module, source: source,
-                                  minutes: document.metadata.duration ?? DurationEstimate.minutes(for: document)))
-        }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
-        return (Course(root: root, config: config, lessons: lessons, assets: assets), bag.all)
+        return CoursePlan(root: root, config: config, configSource: configText, lessons: planned, assets: assets,
+                          diagnostics: bag.all)
     }
 
-    /// `./a/../b.md` → `b.md`.
-    static func normalize(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == "..", !parts.isEmpty { parts.removeLast(); continue }
-            parts.append(part)
+    /// Reads, parses and analyses every planned lesson on all cores; drafts are set aside unless included.
+    public static func loadLessons(_ plan: CoursePlan, includeDrafts: Bool,
+                                   progress: (@Sendable (Int) -> Void)? = nil) -> (Course, [Diagnostic]) {
+        let loaded = ResultBox<Lesson>(count: plan.lessons.count)
+        CmarkBridge.prepare()
+        DispatchQueue.concurrentPerform(iterations: plan.lessons.count) { index in
+            if let lesson = readLesson(plan.lessons[index], in: plan.contentFolder) { loaded.set(index, lesson) }
+            progress?(loaded.filled)
         }
-        return parts.joined(separator: "/")
+        var lessons: [Lesson] = []
+        var drafts: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (index, lesson) in loaded.values.enumerated() {
+            guard let lesson else {
+                diagnostics.append(Diagnostic("lesson.unreadable", "cannot read '\(plan.lessons[index].path)'",
+                                              file: "Content/" + plan.lessons[index].path, range: SourceRange(line: 1, column: 1)))
+                continue
+            }
+            if lesson.document.metadata.draft && !includeDrafts {
+                drafts[lesson.path] = lesson.title
+                continue
+            }
+            diagnostics += lessonDiagnostics(lesson)
+            lessons.append(lesson)
+        }
+        return (Course(root: plan.root, config: plan.config, lessons: lessons, assets: plan.assets, drafts: drafts), diagnostics)
+    }
+
+    /// Reads and analyses one planned lesson; nil when the file cannot be read.
+    public static func readLesson(_ planned: PlannedLesson, in contentFolder: String) -> Lesson? {
+        guard let data = FileManager.default.contents(atPath: (contentFolder as NSString).appendingPathComponent(planned.path))
+        else { return nil }
+        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self))
+    }
+
+    /// What a lesson reports about itself alone: parsing, analysis and a missing title.
+    public static func lessonDiagnostics(_ lesson: Lesson) -> [Diagnostic] {
+        var diagnostics = lesson.analysis.diagnostics
+        let yamlFailed = diagnostics.contains { $0.id.hasPrefix("yaml.") }
+        if lesson.document.metadata.title == nil, !yamlFailed {
+            diagnostics.append(Diagnostic("metadata.missing-title", "lesson has no title; add 'title:' to its front matter",
+                                          file: lesson.file, range: SourceRange(line: 1, column: 1)))
+        }
+        return diagnostics
     }
 
     /// Every non-hidden file under `directory`, relative to it, sorted.
@@ -121,24 +173,12 @@ public enum CourseLoader {
         }
         return files.sorted()
     }
-
-    /// Reads and parses files on all cores.
-    static func parse(_ paths: [String], files: [String]) -> [(Document, String, [Diagnostic])?] {
-        CmarkBridge.prepare()
-        let results = ResultBox<(Document, String, [Diagnostic])>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            guard let data = FileManager.default.contents(atPath: paths[index]) else { return }
-            let source = String(decoding: data, as: UTF8.self)
-            let (document, diagnostics) = MarkdownParser.parse(source, file: files[index])
-            results.set(index, (document, source, diagnostics))
-        }
-        return results.values
-    }
 }
 
 /// Slots written from concurrent work, each by exactly one task.
 public final class ResultBox<Value>: @unchecked Sendable {
     private var storage: [Value?]
+    private var count = 0
     private let lock = NSLock()
 
     /// Creates `count` empty slots.
@@ -147,9 +187,13 @@ public final class ResultBox<Value>: @unchecked Sendable {
     /// Fills one slot.
     public func set(_ index: Int, _ value: Value) {
         lock.lock()
+        if storage[index] == nil { count += 1 }
         storage[index] = value
         lock.unlock()
     }
+
+    /// How many slots are filled.
+    public var filled: Int { lock.lock(); defer { lock.unlock() }; return count }
 
     /// The slots, in order.
     public var values: [Value?] { lock.lock(); defer { lock.unlock() }; return storage }

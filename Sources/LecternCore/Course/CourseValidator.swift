@@ -1,52 +1,32 @@
-import Foundation
-
-/// The validation pass over a loaded course: links, images, ids and cross-lesson references.
+/// The cross-lesson validation pass over a loaded course: links, images, lesson ids and
+/// prerequisites. What a lesson reports about itself alone is in its analysis.
 public enum CourseValidator {
     /// Every problem found, in no particular order.
     public static func validate(_ course: Course) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let lessonsByPath = Dictionary(course.lessons.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let idsByPath = lessonsByPath.mapValues { Set($0.document.elementIDs.map(\.id)) }
-        let assets = Set(course.assets)
+        let targets = Targets(lessons: lessonsByPath, assets: Set(course.assets), drafts: course.drafts)
         var lessonIDs: [String: Lesson] = [:]
-
         for lesson in course.lessons {
             var bag = DiagnosticBag(file: lesson.file)
             if let first = lessonIDs[lesson.id] {
-                bag.error("lesson.duplicate-id", "lesson id '\(lesson.id)' is also used by \(first.file)",
+                bag.report("lesson.duplicate-id", "lesson id '\(lesson.id)' is also used by \(first.file)",
                           at: SourceRange(line: lesson.document.frontMatter?.line(of: "id") ?? 1, column: 1))
             } else {
                 lessonIDs[lesson.id] = lesson
             }
-            checkDuplicateIDs(lesson, &bag)
-            bag.add(contentsOf: QuizBuilder.quizzes(in: lesson.document).1)
             checkPrerequisites(lesson, lessonsByPath, &bag)
-            let base = lesson.path.split(separator: "/").dropLast().joined(separator: "/")
-            NodeVisitor(inline: { inline in
-                switch inline.kind {
-                case .link(_, _, let target):
-                    checkLink(target.url, range: inline.range, lesson: lesson, base: base, lessons: lessonsByPath,
-                              ids: idsByPath, assets: assets, bag: &bag)
-                case .image(_, _, let target):
-                    checkImage(target.url, range: inline.range, base: base, assets: assets, bag: &bag)
-                default: break
-                }
-            }).walk(lesson.document.blocks)
+            for link in lesson.analysis.links { check(link, in: lesson, targets, &bag) }
             diagnostics += bag.all
         }
         return diagnostics
     }
 
-    static func checkDuplicateIDs(_ lesson: Lesson, _ bag: inout DiagnosticBag) {
-        var seen: [String: SourceRange] = [:]
-        for (id, range) in lesson.document.elementIDs {
-            if let first = seen[id] {
-                bag.error("id.duplicate", "id '\(id)' is used twice on this page", at: range,
-                          notes: [.init("first used here", range: first)])
-            } else {
-                seen[id] = range
-            }
-        }
+    /// What links can reach.
+    struct Targets {
+        let lessons: [String: Lesson]
+        let assets: Set<String>
+        let drafts: [String: String]
     }
 
     static func checkPrerequisites(_ lesson: Lesson, _ lessons: [String: Lesson], _ bag: inout DiagnosticBag) {
@@ -57,48 +37,49 @@ public enum CourseValidator {
             if let suggestion = Suggestion.closest(to: prerequisite, in: Array(lessons.keys)) {
                 notes.append(.init("did you mean '\(suggestion)'?"))
             }
-            bag.error("lesson.unknown-prerequisite", "prerequisite '\(prerequisite)' is not a lesson of this course",
+            bag.report("lesson.unknown-prerequisite", "prerequisite '\(prerequisite)' is not a lesson of this course",
                       at: SourceRange(line: line, column: 1), notes: notes)
         }
     }
 
-    static func checkLink(_ url: String, range: SourceRange, lesson: Lesson, base: String, lessons: [String: Lesson],
-                          ids: [String: Set<String>], assets: Set<String>, bag: inout DiagnosticBag) {
-        guard !URLParts.isExternal(url), !url.hasPrefix("/") else { return }
-        let (path, fragment) = URLParts.split(url)
-        if path.isEmpty {
-            if let fragment, !fragment.isEmpty, ids[lesson.path]?.contains(fragment) != true, !fragment.hasPrefix("fn") {
-                bag.error("link.missing-anchor", "no element with id '\(fragment)' on this page", at: range,
-                          notes: suggestion(fragment, in: ids[lesson.path]))
-            }
+    static func check(_ link: LinkReference, in lesson: Lesson, _ targets: Targets, _ bag: inout DiagnosticBag) {
+        let range = link.range
+        switch link.reference {
+        case .external, .siteAbsolute:
             return
-        }
-        let target = CourseLoader.normalize(base.isEmpty ? path : base + "/" + path)
-        if path.hasSuffix(".md") {
-            guard lessons[target] != nil else {
-                bag.error("link.missing-lesson", "link to '\(path)', which is not a lesson of this course", at: range,
-                          notes: suggestion(target, in: Set(lessons.keys)))
+        case .outside(let path):
+            bag.report(link.isImage ? "image.missing" : "link.missing-file",
+                      "'\(path)' climbs out of Content/, so the built site cannot reach it", at: range)
+        case .samePage(let fragment):
+            guard !link.isImage, let fragment, !fragment.isEmpty, !fragment.hasPrefix("fn"),
+                  !lesson.analysis.ids.contains(fragment) else { return }
+            bag.report("link.missing-anchor", "no element with id '\(fragment)' on this page", at: range,
+                      notes: suggestion(fragment, in: lesson.analysis.ids))
+        case .lesson(let target, let fragment) where !link.isImage:
+            let written = ContentPath.split(link.url).path
+            if let title = targets.drafts[target] {
+                bag.report("link.draft", "link to '\(written)', the draft lesson '\(title)', which is not built without --drafts",
+                            at: range)
                 return
             }
-            if let fragment, !fragment.isEmpty, ids[target]?.contains(fragment) != true {
-                bag.error("link.missing-anchor", "'\(path)' has no heading or element with id '\(fragment)'", at: range,
-                          notes: suggestion(fragment, in: ids[target]))
+            guard let other = targets.lessons[target] else {
+                bag.report("link.missing-lesson", "link to '\(written)', which is not a lesson of this course", at: range,
+                          notes: suggestion(target, in: Set(targets.lessons.keys)))
+                return
             }
-            return
-        }
-        let trimmed = target.hasSuffix("/") ? String(target.dropLast()) : target
-        if !assets.contains(trimmed), lessons[trimmed + ".md"] == nil {
-            bag.error("link.missing-file", "link to '\(path)', which does not exist in Content/", at: range)
-        }
-    }
-
-    static func checkImage(_ url: String, range: SourceRange, base: String, assets: Set<String>, bag: inout DiagnosticBag) {
-        guard !URLParts.isExternal(url), !url.hasPrefix("/") else { return }
-        let (path, _) = URLParts.split(url)
-        let target = CourseLoader.normalize(base.isEmpty ? path : base + "/" + path)
-        if !assets.contains(target) {
-            bag.error("image.missing", "image '\(path)' does not exist in Content/", at: range,
-                      notes: suggestion(target, in: Set(assets.filter { !$0.hasSuffix(".md") })))
+            if let fragment, !fragment.isEmpty, !other.analysis.ids.contains(fragment) {
+                bag.report("link.missing-anchor", "'\(written)' has no heading or element with id '\(fragment)'", at: range,
+                          notes: suggestion(fragment, in: other.analysis.ids))
+            }
+        case .lesson(let target, _), .file(let target, _):
+            let written = ContentPath.split(link.url).path
+            if link.isImage {
+                guard !targets.assets.contains(target) else { return }
+                bag.report("image.missing", "image '\(written)' does not exist in Content/", at: range,
+                          notes: suggestion(target, in: targets.assets))
+            } else if !targets.assets.contains(target), targets.lessons[target + ".md"] == nil {
+                bag.report("link.missing-file", "link to '\(written)', which does not exist in Content/", at: range)
+            }
         }
     }
 

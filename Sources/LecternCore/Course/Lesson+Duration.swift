@@ -7,8 +7,8 @@ public enum DurationEstimate {
     /// Words read per minute.
     public static let wordsPerMinute = 200.0
 
-    /// The estimated minutes for a document.
-    public static func minutes(for document: Document) -> Int {
+    /// The estimated minutes for a document with its slide level and its number of quiz questions.
+    public static func minutes(for document: Document, slideLevel level: Int, quizQuestions: Int) -> Int {
         var words = 0
         var rules = 0
         var headings: [Int] = []
@@ -26,9 +26,8 @@ public enum DurationEstimate {
             default: break
             }
         }).walk(document.blocks)
-        let level = document.slideLevel
         let slides = headings.filter { $0 == level }.count + rules
-        let total = Double(words) / wordsPerMinute + 0.5 * Double(slides) + Double(quizQuestions(document.blocks))
+        let total = Double(words) / wordsPerMinute + 0.5 * Double(slides) + Double(quizQuestions)
         return max(1, Int(total.rounded(.up)))
     }
 
@@ -41,22 +40,6 @@ public enum DurationEstimate {
             best = min(best, level)
         }
         return best == 7 ? 2 : best
-    }
-
-    /// Questions in `.quiz` divs: items of their ordered lists and `.question` divs.
-    static func quizQuestions(_ blocks: [Block]) -> Int {
-        var count = 0
-        NodeVisitor(block: { block in
-            guard case .div(let attributes, let children) = block.kind, attributes.hasClass("quiz") else { return }
-            for child in children {
-                switch child.kind {
-                case .orderedList(_, let items): count += items.count
-                case .div(let inner, _) where inner.hasClass("question"): count += 1
-                default: break
-                }
-            }
-        }).walk(blocks)
-        return count
     }
 }
 

@@ -1,4 +1,5 @@
-/// A lesson of a course: where it lives, where it is published, and what it says.
+/// A lesson of a course: where it lives, where it is published, what it says, and the
+/// facts computed from it once (`analysis`).
 public struct Lesson: Sendable {
     /// The path relative to `Content/`, such as `foundations/intro.md`.
     public var path: String
@@ -12,13 +13,26 @@ public struct Lesson: Sendable {
     public var moduleIndex: Int
     /// The source text, for diagnostics that show the line.
     public var source: String
+    /// Quizzes, deck, ids, contents, links, search text, duration and diagnostics.
+    public var analysis: LessonAnalysis
+
+    /// Parses and analyses a lesson's source text.
+    public init(path: String, moduleIndex: Int, source: String) {
+        self.path = path
+        file = "Content/" + path
+        slug = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
+        self.moduleIndex = moduleIndex
+        self.source = source
+        let (document, diagnostics) = MarkdownParser.parse(source, file: file)
+        self.document = document
+        analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics)
+    }
+
     /// Minutes from front matter, else the estimate.
-    public var minutes: Int
+    public var minutes: Int { analysis.minutes }
 
     /// The title from front matter, else the file name.
-    public var title: String {
-        document.metadata.title ?? String(path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
-    }
+    public var title: String { LessonAnalyzer.title(document, path: path) }
 
     /// The stable progress key.
     public var id: String { document.metadata.id ?? slug }
@@ -34,4 +48,15 @@ public struct Course: Sendable {
     public var lessons: [Lesson]
     /// Every file under `Content/` that is not a lesson or course.yml, relative to `Content/`.
     public var assets: [String]
+    /// Draft lessons left out of this build, by path relative to `Content/`, with their titles.
+    public var drafts: [String: String] = [:]
+
+    /// Creates a course.
+    public init(root: String, config: CourseConfig, lessons: [Lesson], assets: [String], drafts: [String: String] = [:]) {
+        self.root = root
+        self.config = config
+        self.lessons = lessons
+        self.assets = assets
+        self.drafts = drafts
+    }
 }

@@ -43,10 +43,9 @@ public struct Diagnostic: Hashable, Sendable {
     /// Further explanation.
     public var notes: [Note]
 
-    /// Creates a diagnostic.
-    public init(_ severity: Severity, _ id: String, _ message: String, file: String,
-                range: SourceRange, notes: [Note] = []) {
-        self.severity = severity
+    /// Creates a diagnostic of a catalogued kind; its severity is the catalogue's.
+    public init(_ id: String, _ message: String, file: String, range: SourceRange, notes: [Note] = []) {
+        severity = DiagnosticCatalog.severity(of: id)
         self.id = id
         self.message = message
         self.file = file
@@ -77,16 +76,10 @@ public struct DiagnosticBag: Sendable {
         all.append(contentsOf: other)
     }
 
-    /// Reports an error in the current file.
-    public mutating func error(_ id: String, _ message: String, at range: SourceRange,
-                               notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(.error, id, message, file: file, range: range, notes: notes))
-    }
-
-    /// Reports a warning in the current file.
-    public mutating func warning(_ id: String, _ message: String, at range: SourceRange,
-                                 notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(.warning, id, message, file: file, range: range, notes: notes))
+    /// Reports a diagnostic of a catalogued kind in the current file.
+    public mutating func report(_ id: String, _ message: String, at range: SourceRange,
+                                notes: [Diagnostic.Note] = []) {
+        all.append(Diagnostic(id, message, file: file, range: range, notes: notes))
     }
 
     /// True when any error was reported.

@@ -47,20 +47,3 @@ public struct NodeVisitor {
         }
     }
 }
-
-extension Document {
-    /// Every element id on the page built from this document, in document order, with its range.
-    public var elementIDs: [(id: String, range: SourceRange)] {
-        var ids: [(id: String, range: SourceRange)] = []
-        NodeVisitor(block: { block in
-            if let id = block.attributes?.id, !id.isEmpty { ids.append((id, block.range)) }
-        }, inline: { inline in
-            switch inline.kind {
-            case .span(let a, _), .code(let a, _), .link(let a, _, _), .image(let a, _, _):
-                if !a.id.isEmpty { ids.append((a.id, inline.range)) }
-            default: break
-            }
-        }).walk(blocks)
-        return ids
-    }
-}

@@ -9,9 +9,6 @@ public struct Document: Sendable {
     /// The body.
     public var blocks: [Block]
 
-    /// The heading level that starts a slide: front matter's `slide-level`, else Pandoc's rule.
-    public var slideLevel: Int { metadata.slideLevel ?? DurationEstimate.slideLevel(blocks) }
-
     /// Creates a document.
     public init(file: String, metadata: LessonMetadata, frontMatter: FrontMatter?, blocks: [Block]) {
         self.file = file

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Every call into libcmark-gfm lives here: parsing, and an iterative conversion of
 /// its tree into `Block`s and `Inline`s (markers and tokens still in place).
@@ -12,6 +13,29 @@ enum CmarkBridge {
     /// Call before any concurrent parsing starts.
     static func prepare() { _ = registration }
 
+    /// cmark-gfm adds and removes the extensions' special characters in one process-wide
+    /// table around every parse, so two parses at once corrupt each other (`~~x~~` read as
+    /// text); parsing holds this lock, the conversion and every pass after it run in parallel.
+    private static let parseLock = NSLock()
+
+    /// Runs cmark-gfm alone: a new parser with the GFM extensions, fed and finished.
+    private static func parseTree(_ text: [UInt8]) -> OpaquePointer? {
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        let options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        text.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        return cmark_parser_finish(parser)
+    }
+
     /// A converted document: its blocks and its footnote definitions by label.
     struct Output {
         var blocks: [Block]
@@ -22,18 +46,7 @@ enum CmarkBridge {
     /// Parses transformed markdown and converts it, never nesting deeper than `maximumDepth`.
     static func parse(_ text: [UInt8], map: SourceMap, maximumDepth: Int) -> Output {
         prepare()
-        let options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_VALIDATE_UTF8
-        guard let parser = cmark_parser_new(options) else { return Output(blocks: [], footnotes: [:]) }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        text.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
-            }
-        }
-        guard let root = cmark_parser_finish(parser) else { return Output(blocks: [], footnotes: [:]) }
+        guard let root = parseTree(text) else { return Output(blocks: [], footnotes: [:]) }
         defer { cmark_node_free(root) }
         var converter = TreeConverter(map: map, maximumDepth: maximumDepth)
         return converter.convert(root)

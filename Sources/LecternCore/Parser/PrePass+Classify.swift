@@ -36,7 +36,7 @@ extension PrePass {
         if atBlockStart, width < 4 {
             if let next = handleTeXEnvironment(index, content) { return next }
             if isGridTableBorder(content) {
-                bag.warning("pandoc.unsupported", "grid tables are not supported; write a pipe table or a simple table instead",
+                bag.report("pandoc.unsupported", "grid tables are not supported; write a pipe table or a simple table instead",
                             at: SourceRange(line: origin, column: count + 1))
             }
             if let next = handleLineBlock(index, bytes) { return next }

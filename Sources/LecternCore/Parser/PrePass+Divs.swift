@@ -33,7 +33,7 @@ extension PrePass {
             case .dropped?:
                 emitMarker("X", 0, origin: origin, indent: 0, indentBytes: indent)
             case nil:
-                bag.error("div.stray-close", "closing ':::' has no fenced div to close",
+                bag.report("div.stray-close", "closing ':::' has no fenced div to close",
                           at: SourceRange(line: origin, column: column, endColumn: column + colons - 1))
                 emitMarker("X", 0, origin: origin, indent: 0, indentBytes: indent)
             }
@@ -42,7 +42,7 @@ extension PrePass {
 
         let range = SourceRange(line: origin, column: column, endColumn: col(bytes.count))
         if isInParagraph {
-            bag.warning("div.interrupts-paragraph",
+            bag.report("div.interrupts-paragraph",
                         "a fenced div cannot start inside a paragraph; add a blank line before it", at: range)
             fenceStack.append(.rejected)
             continueParagraph(OutLine(bytes: bytes, origin: origin, stages: stages))
@@ -73,7 +73,7 @@ extension PrePass {
         }
         if fenceStack.count >= Self.maximumFenceDepth {
             if !fenceStack.contains(where: { if case .dropped = $0 { return true }; return false }) {
-                bag.error("div.too-deep", "fenced divs are nested more than \(Self.maximumFenceDepth) deep; deeper fences are ignored",
+                bag.report("div.too-deep", "fenced divs are nested more than \(Self.maximumFenceDepth) deep; deeper fences are ignored",
                           at: range)
             }
             fenceStack.append(.dropped)
@@ -88,7 +88,7 @@ extension PrePass {
     }
 
     mutating func reportAttributeError(line: Int, column: Int, message: String) {
-        bag.error("attributes.malformed", "malformed attribute list: \(message)",
+        bag.report("div.malformed-attributes", "malformed attribute list: \(message)",
                   at: SourceRange(line: line, column: column))
     }
 
@@ -118,7 +118,7 @@ extension PrePass {
         }
         if let failure = lastFailure {
             let location = originalLocation(line: line, offset: failure.offset)
-            bag.warning("attributes.malformed", "malformed attribute list: \(failure.message); the braces are kept as text",
+            bag.report("attributes.malformed", "malformed attribute list: \(failure.message); the braces are kept as text",
                         at: SourceRange(location))
         }
     }

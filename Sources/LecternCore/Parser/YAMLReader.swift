@@ -3,7 +3,7 @@ struct YAMLReader {
     var bag: DiagnosticBag
 
     private mutating func wrongType(_ value: YAMLValue, key: String, expected: String) {
-        bag.error("metadata.type", "'\(key)' must be \(expected)",
+        bag.report("metadata.type", "'\(key)' must be \(expected)",
                   at: SourceRange(line: value.line, column: value.column))
     }
 
@@ -85,7 +85,7 @@ struct YAMLReader {
     mutating func unknownKey(_ key: String, line: Int, known: [String]) {
         var message = "unknown key '\(key)'"
         if let suggestion = Suggestion.closest(to: key, in: known) { message += "; did you mean '\(suggestion)'?" }
-        bag.warning("metadata.unknown-key", message, at: SourceRange(line: line, column: 1))
+        bag.report("metadata.unknown-key", message, at: SourceRange(line: line, column: 1))
     }
 }
 

@@ -54,7 +54,7 @@ extension BlockRewriter {
                 if format == "html" || format == "html5" { return Block(.rawBlock(format: "html", code), range) }
                 return nil
             case .failure(_, let message):
-                bag.warning("attributes.malformed", "malformed attribute list on code block: \(message)", at: range)
+                bag.report("attributes.malformed", "malformed attribute list on code block: \(message)", at: range)
             }
         }
         return Block(.codeBlock(result, code), range)

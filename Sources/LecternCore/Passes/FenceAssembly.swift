@@ -16,7 +16,7 @@ struct FenceAssembly {
                     guard let position = stack.lastIndex(where: { $0.fence == marker.index }), position > 0 else {
                         let fence = prepared.fences[marker.index]
                         if fence.kind == .div {
-                            bag.error("div.crosses-block",
+                            bag.report("div.crosses-block",
                                       "this ':::' closes a div opened inside another block (a list item or block quote)",
                                       at: fence.closeRange ?? block.range,
                                       notes: [.init("the div opens here", range: fence.range)])
@@ -40,7 +40,7 @@ struct FenceAssembly {
         let top = stack.removeLast()
         let fence = prepared.fences[top.fence]
         if unclosed, fence.kind == .div {
-            bag.error("div.crosses-block",
+            bag.report("div.crosses-block",
                       "fenced div is not closed inside the list item or block quote it opens in",
                       at: fence.range)
         }

@@ -2,10 +2,9 @@
 /// slide, higher headings make section slides, a horizontal rule starts an untitled slide,
 /// `::: notes` become speaker notes, `. . .` and incremental lists make fragments.
 public enum SlideSplitter {
-    /// The deck of a document.
-    public static func deck(for document: Document) -> Deck {
+    /// The deck of a document whose slides start at headings of `level`.
+    public static func deck(for document: Document, level: Int) -> Deck {
         let metadata = document.metadata
-        let level = document.slideLevel
         var slides: [Slide] = []
         if let title = metadata.title {
             var lines: [Block] = []

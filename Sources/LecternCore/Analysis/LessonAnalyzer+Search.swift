@@ -1,0 +1,51 @@
+extension LessonAnalyzer {
+    /// Splits a lesson at its headings for search, speaker notes left out.
+    static func searchSections(_ blocks: [Block], title: String) -> [SearchSection] {
+        var sections = [SearchSection(heading: title, anchor: "", text: "")]
+        var lengths = [0]
+        func add(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .header(_, let attributes, let inlines):
+                    sections.append(SearchSection(heading: Inline.plainText(inlines), anchor: attributes.id, text: ""))
+                    lengths.append(0)
+                case .div(let attributes, let children):
+                    if !attributes.hasClass("notes") { add(children) }
+                default:
+                    let last = sections.count - 1
+                    guard lengths[last] < maximumSectionText else { continue }
+                    let text = PlainText.of([block])
+                    guard !text.isEmpty else { continue }
+                    if lengths[last] > 0 { sections[last].text += " " }
+                    sections[last].text += text
+                    lengths[last] += text.count + 1
+                }
+            }
+        }
+        add(blocks)
+        return sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }.map { section in
+            var section = section
+            if section.text.count > maximumSectionText { section.text = String(section.text.prefix(maximumSectionText)) }
+            return section
+        }
+    }
+}
+
+/// Plain text of blocks, one space between blocks; for search and for quiz summaries.
+public enum PlainText {
+    /// The text of `blocks`, as pandoc's `stringify` would join it.
+    public static func of(_ blocks: [Block]) -> String {
+        var parts: [String] = []
+        NodeVisitor(block: { block in
+            switch block.kind {
+            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): parts.append(Inline.plainText(inlines))
+            case .codeBlock(_, let code): parts.append(code)
+            case .lineBlock(let lines): parts.append(lines.map(Inline.plainText).joined(separator: " "))
+            case .table(let table): parts.append((table.head + table.body).flatMap { $0.map(Inline.plainText) }.joined(separator: " "))
+            case .definitionList(let items): parts.append(items.map { Inline.plainText($0.term) }.joined(separator: " "))
+            default: break
+            }
+        }).walk(blocks)
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

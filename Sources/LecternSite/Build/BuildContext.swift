@@ -1,0 +1,56 @@
+import Foundation
+import LecternCore
+
+/// What a build knows so far, handed from step to step.
+public final class BuildContext: @unchecked Sendable {
+    /// The options the build was started with.
+    public let options: BuildOptions
+    /// The output folder, once checked.
+    public var output: OutputFolder?
+    /// course.yml and the list of lessons and assets.
+    public var plan: CoursePlan?
+    /// The analysed course.
+    public var course: Course?
+    /// The theme with the course's overrides.
+    public var theme: Theme?
+    /// Everything reported so far.
+    public var diagnostics: [Diagnostic] = []
+    /// Where the site is being written.
+    public var staging: StagingFolder?
+    /// Files written.
+    public var fileCount = 0
+    /// Set by a step to end the build early; later steps do not run.
+    public var stopped = false
+
+    /// Creates a context for one build.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// True when the diagnostics so far stop a build.
+    public var isFailing: Bool {
+        diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
+    }
+
+    /// The course, for steps that run after `analyseLessons`.
+    func requireCourse() -> Course {
+        guard let course else { preconditionFailure("a build step needs the course before it is analysed") }
+        return course
+    }
+
+    /// Source texts of course.yml and every lesson, by file, for printing diagnostics.
+    public var sources: [String: String] {
+        var sources: [String: String] = [:]
+        for lesson in course?.lessons ?? [] { sources[lesson.file] = lesson.source }
+        if let plan { sources["Content/course.yml"] = plan.configSource }
+        return sources
+    }
+}
+
+/// What a long build has done so far, for a progress line.
+public enum BuildProgress: Sendable {
+    /// Lessons parsed and analysed, out of all.
+    case analysed(Int, of: Int)
+    /// Files written, out of about this many.
+    case written(Int, of: Int)
+}
