@@ -1,5 +1,6 @@
 """`lectern serve`: safe file serving, index pages, rebuild on change and live reload."""
 import http.client
+import re
 import socket
 import subprocess
 import time
@@ -42,10 +43,6 @@ def server(lectern, tmp_path):
     process.wait(timeout=10)
 
 
-def version(port):
-    return raw_get(port, "/__lectern/version")[2]
-
-
 @pytest.mark.parametrize("path", ["/%2e%2e/%2e%2e/secret.txt", "/../../secret.txt", "/one/%2e%2e/%2e%2e/%2e%2e/secret.txt",
                                   "/%2e%2e%2f%2e%2e%2fsecret.txt", "/..%5c..%5csecret.txt"])
 def test_paths_cannot_leave_the_site(server, path):
@@ -61,38 +58,118 @@ def test_folders_serve_their_index_and_pages_get_the_reload_script(server):
     assert status == 301 and location == "/one/"
     status, _, body = raw_get(port, "/one/")
     assert status == 200 and "First version." in body
-    assert '<script src="/__lectern/reload.js"></script>' in body
+    assert re.search(r'<script src="/__lectern/reload.js" data-version="[0-9]+-[0-9]+"></script>', body)
     assert raw_get(port, "/nowhere/")[0] == 404
 
 
-def test_rebuilds_on_change_and_keeps_the_last_good_site(server):
+def page_version(port, page):
+    return raw_get(port, "/__lectern/version?page=" + page)[2]
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.time() + seconds
+    while not condition() and time.time() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
+def test_an_error_is_shown_on_its_page_and_fixing_it_removes_it(server):
     course, port = server
-    before = version(port)
     lesson = course / "Content" / "one.md"
-    lesson.write_text(lesson.read_text().replace("First version.", "Second version."))
-    deadline = time.time() + 10
-    while version(port) == before and time.time() < deadline:
-        time.sleep(0.2)
-    assert version(port) != before
-    assert "Second version." in raw_get(port, "/one/")[2]
-    good = version(port)
-    lesson.write_text(lesson.read_text() + "\n::: unclosed\n")
-    time.sleep(2)
-    assert version(port) == good
-    assert "Second version." in raw_get(port, "/one/")[2]
+    before = page_version(port, "/one/")
+    lesson.write_text(lesson.read_text().replace("First version.", "Second version.") + "\n::: unclosed\n")
+    assert wait_for(lambda: page_version(port, "/one/") != before)
+    body = raw_get(port, "/one/")[2]
+    assert "Second version." in body
+    assert 'id="lectern-problems"' in body and "one.md:9:1" in body and "[div.unclosed]" in body
+    assert 'id="lectern-problems"' not in raw_get(port, "/")[2]
+    broken = page_version(port, "/one/")
+    lesson.write_text(lesson.read_text().replace("::: unclosed", "Fixed."))
+    assert wait_for(lambda: page_version(port, "/one/") != broken)
+    body = raw_get(port, "/one/")[2]
+    assert "Fixed." in body and 'id="lectern-problems"' not in body
 
 
-def test_open_pages_reload_after_a_rebuild(server):
+def test_one_changed_lesson_rewrites_only_its_pages_and_neighbours(lectern, tmp_path):
+    lessons = {"l%d.md" % i: "---\ntitle: Lesson %d\n---\n\n## Part\n\nText %d.\n" % (i, i) for i in range(6)}
+    course = make_course(tmp_path / "many", lessons)
+    port = free_port()
+    process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert wait_for(lambda: is_up(port))
+        public = course / "Public"
+        before = {p: p.stat().st_mtime_ns for p in public.rglob("*") if p.is_file()}
+        time.sleep(0.05)
+        (course / "Content" / "l3.md").write_text(lessons["l3.md"].replace("Text 3.", "Changed 3."))
+        assert wait_for(lambda: "Changed 3." in (public / "l3" / "index.html").read_text())
+        time.sleep(0.5)
+        after = {p: p.stat().st_mtime_ns for p in public.rglob("*") if p.is_file()}
+        changed = sorted(str(p.relative_to(public)) for p in after if before.get(p) != after[p])
+        assert changed == ["assets/search-index.js", "l3/index.html", "l3/slides/index.html"]
+        (course / "Content" / "l3.md").write_text(lessons["l3.md"].replace("Lesson 3", "Renamed three"))
+        assert wait_for(lambda: "Renamed three" in (public / "l4" / "index.html").read_text())
+        assert "Renamed three" in (public / "l2" / "index.html").read_text()
+        assert "Renamed three" in (public / "index.html").read_text()
+        assert "Renamed three" not in (public / "l0" / "index.html").read_text()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def is_up(port):
+    try:
+        return raw_get(port, "/")[0] == 200
+    except OSError:
+        return False
+
+
+def test_serve_starts_on_a_course_with_errors_and_takes_the_next_free_port(lectern, tmp_path):
+    course = make_course(tmp_path / "broken", {"one.md": "---\ntitle: One\n---\n\n::: open\n\nText.\n",
+                                               "two.md": "---\ntitle: Two\n---\n\nFine.\n"})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port), "--output", str(tmp_path / "out")],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            used = None
+            for line in process.stdout:
+                if "using" in line:
+                    used = int(line.rsplit(" ", 1)[1])
+                if "serving" in line:
+                    break
+            assert used and used != port
+            assert wait_for(lambda: is_up(used))
+            assert "[div.unclosed]" in raw_get(used, "/one/")[2]
+            assert "Fine." in raw_get(used, "/two/")[2] and "lectern-problems" not in raw_get(used, "/two/")[2]
+            assert (tmp_path / "out" / "two" / "index.html").exists()
+            assert not (course / "Public").exists()
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server):
     from browser import chrome
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     course, port = server
     driver = chrome()
     try:
         driver.get("http://127.0.0.1:%d/one/" % port)
         assert "First version." in driver.page_source
-        time.sleep(1.5)
+        assert not driver.find_elements(By.ID, "lectern-problems")
         lesson = course / "Content" / "one.md"
-        lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version."))
-        WebDriverWait(driver, 15).until(lambda d: "Reloaded version." in d.page_source)
+        lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n::: unclosed\n")
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "lectern-problems"))
+        panel = driver.find_element(By.ID, "lectern-problems")
+        assert panel.is_displayed() and "fenced div is not closed" in panel.text
+        assert "Reloaded version." in driver.find_element(By.TAG_NAME, "main").text
+        lesson.write_text(lesson.read_text().replace("::: unclosed", "Fixed now."))
+        WebDriverWait(driver, 15).until(lambda d: "Fixed now." in d.page_source)
+        assert not driver.find_elements(By.ID, "lectern-problems")
+        assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0
     finally:
         driver.quit()

@@ -1,0 +1,111 @@
+import Foundation
+import LecternCore
+import LecternSite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches `Content/` and `Templates/` (inotify, else polling) and hands each change to the
+/// preview session: changed lessons alone when only lessons changed, everything otherwise.
+final class PreviewWatcher: @unchecked Sendable {
+    let root: String
+    let session: PreviewSession
+    let quiet: Bool
+    private var prints: [String: String] = [:]
+    private var notify: Int32 = -1
+
+    init(root: String, session: PreviewSession, quiet: Bool) {
+        self.root = root
+        self.session = session
+        self.quiet = quiet
+    }
+
+    /// Rebuilds and prints what happened.
+    func rebuild(full: Bool, lessons: [String] = []) {
+        let start = Date()
+        let update = full ? session.rebuildAll() : session.update(lessons: lessons)
+        let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        if let problem = session.fatalProblem {
+            DiagnosticOutput.note("error: \(problem); still watching")
+            return
+        }
+        DiagnosticOutput.print(update.diagnostics, sources: update.sources)
+        guard !quiet else { return }
+        let what = full ? "built the site" : "rebuilt \(lessons.joined(separator: ", "))"
+        let count = update.changedFiles.count
+        DiagnosticOutput.note("\(what): \(count) file\(count == 1 ? "" : "s") changed in \(milliseconds) ms "
+            + "(\(DiagnosticOutput.summary(update.diagnostics)))")
+    }
+
+    /// Runs on its own thread until the process ends.
+    func watch() async {
+        let thread = Thread { self.loop() }
+        thread.start()
+        while !Task.isCancelled { try? await Task.sleep(nanoseconds: 1_000_000_000) }
+    }
+
+    private func loop() {
+        prints = fingerprint()
+        notify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        addWatches()
+        while true {
+            if notify >= 0 {
+                var descriptor = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
+                guard poll(&descriptor, 1, 1000) > 0 else { continue }
+                drain()
+                usleep(10_000)
+                drain()
+            } else {
+                usleep(250_000)
+            }
+            let current = fingerprint()
+            guard current != prints else { continue }
+            let changed = Set(current.keys).union(prints.keys).filter { current[$0] != prints[$0] }
+            let lessons = changed.filter { $0.hasPrefix("Content/") && $0.hasSuffix(".md") && current[$0] != nil && prints[$0] != nil }
+            prints = current
+            if lessons.count == changed.count {
+                rebuild(full: false, lessons: lessons.map { String($0.dropFirst("Content/".count)) }.sorted())
+            } else {
+                rebuild(full: true)
+                addWatches()
+            }
+        }
+    }
+
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while read(notify, &buffer, buffer.count) > 0 {}
+    }
+
+    private func addWatches() {
+        guard notify >= 0 else { return }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ATTRIB)
+        for folder in ["Content", "Templates"] {
+            let base = (root as NSString).appendingPathComponent(folder)
+            _ = inotify_add_watch(notify, base, mask)
+            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
+            while let path = enumerator.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let full = (base as NSString).appendingPathComponent(path)
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                    _ = inotify_add_watch(notify, full, mask)
+                }
+            }
+        }
+    }
+
+    /// Size and modification time of every source file.
+    private func fingerprint() -> [String: String] {
+        var prints: [String: String] = [:]
+        for folder in ["Content", "Templates"] {
+            let base = (root as NSString).appendingPathComponent(folder)
+            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
+            while let path = enumerator.nextObject() as? String {
+                var status = stat()
+                guard stat(base + "/" + path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
+                prints[folder + "/" + path] = "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+            }
+        }
+        return prints
+    }
+}
