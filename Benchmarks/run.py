@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Times a release `lectern build` of a synthetic course (median of several runs, peak
-memory) beside Debian's cmark-gfm converting the same markdown concatenated.
-Usage: Benchmarks/run.py [LESSONS=1000] [RUNS=5]"""
+"""Build benchmark: for synthetic courses of each size (Benchmarks/generate_course.py), times
+a clean release `lectern build` and Debian's cmark-gfm converting the same markdown as one
+input, alternately in the same run; reports their ratio, the peak RSS of lectern itself, a
+rebuild over the existing output, and the latency of `lectern serve` from saving one lesson
+to its new page on disk (20 edits: median and worst).
+Usage: Benchmarks/run.py [SIZES=1000,5000] [RUNS=5]"""
 import os
 import pathlib
-import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -13,45 +16,115 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "--smart"]
 
 
-def timed(command, stdout=subprocess.DEVNULL):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(command):
+    """Wall seconds, CPU seconds and peak RSS (KiB) of one process, measured on that process alone."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=stdout, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start, max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("failed: %s" % " ".join(command))
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def settle(course):
+    """Waits until the previous output's background removal is done, so runs do not overlap."""
+    deadline = time.time() + 60
+    while any(p.name.startswith(".Public.lectern-") for p in course.iterdir()) and time.time() < deadline:
+        time.sleep(0.05)
+
+
+def serve_latency(binary, course, edits=20):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", str(course), "--port", str(port), "--quiet"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = course / "Public" / "l0500" / "index.html"
+        deadline = time.time() + 120
+        while not page.exists() and time.time() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.5)
+        lesson = course / "Content" / "l0500.md"
+        original = lesson.read_text()
+        latencies = []
+        for edit in range(edits):
+            marker = "Edited %d-%d." % (os.getpid(), edit)
+            start = time.perf_counter()
+            lesson.write_text(original + "\n" + marker + "\n")
+            while marker not in page.read_text(errors="replace"):
+                if time.perf_counter() - start > 30:
+                    sys.exit("serve did not rebuild within 30 s")
+                time.sleep(0.001)
+            latencies.append(time.perf_counter() - start)
+            time.sleep(0.3)
+        lesson.write_text(original)
+        return latencies
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def measure(binary, lessons, runs, work):
+    course = work / ("c%d" % lessons)
+    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(course)], check=True)
+    combined = work / ("all%d.md" % lessons)
+    combined.write_text("\n\n".join(p.read_text() for p in sorted((course / "Content").glob("*.md"))))
+    builds, cpus, cmarks, rebuilds, peak = [], [], [], [], 0
+    for _ in range(runs):
+        shutil.rmtree(course / "Public", ignore_errors=True)
+        settle(course)
+        seconds, cpu, rss = timed([binary, "build", str(course)])
+        builds.append(seconds)
+        cpus.append(cpu)
+        peak = max(peak, rss)
+        cmarks.append(timed(CMARK + [str(combined)])[0])
+        settle(course)
+        seconds, _, rss = timed([binary, "build", str(course)])
+        rebuilds.append(seconds)
+        peak = max(peak, rss)
+    build, cmark = statistics.median(builds), statistics.median(cmarks)
+    result = {"lessons": lessons, "megabytes": combined.stat().st_size / 1e6, "build": build, "cmark": cmark,
+              "ratio": build / cmark, "cpu_over_wall": statistics.median(cpus) / build, "peak_mib": peak / 1024,
+              "rebuild": statistics.median(rebuilds)}
+    if lessons == 1000:
+        result["serve"] = serve_latency(binary, course)
+    return result
 
 
 def main():
-    lessons = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    sizes = [int(n) for n in (sys.argv[1] if len(sys.argv) > 1 else "1000,5000").split(",")]
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     if shutil.which("cmark-gfm") is None:
         sudo = [] if os.geteuid() == 0 else ["sudo"]
         subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "cmark-gfm"], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "lectern"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "lectern"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                             capture_output=True, text=True).stdout.strip() + "/lectern"
     work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-bench-"))
-    subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(work)], check=True)
-    sources = sorted((work / "Content").glob("*.md"))
-    combined = work / "all.md"
-    combined.write_text("\n\n".join(p.read_text() for p in sources))
-    size = combined.stat().st_size
-
-    build_times, peak = [], 0
-    for _ in range(runs):
-        seconds, peak = timed([binary, "build", str(work)])
-        build_times.append(seconds)
-    cmark_times = [timed(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist",
-                          "--smart", str(combined)])[0] for _ in range(runs)]
-    build, cmark = statistics.median(build_times), statistics.median(cmark_times)
-    print("lessons:              %d (%.1f MB of markdown)" % (lessons, size / 1e6))
-    print("lectern build:        %.3f s median of %d (%.0f lessons/s)" % (build, runs, lessons / build))
-    print("peak memory:          %.0f MB" % (peak / 1024))
-    print("cmark-gfm, one input: %.3f s median of %d" % (cmark, runs))
-    print("ratio:                %.1fx cmark-gfm (goal: 1.5x or less)" % (build / cmark))
-    shutil.rmtree(work)
+    try:
+        results = [measure(binary, n, runs, work) for n in sizes]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for r in results:
+        print("%d lessons (%.1f MB of markdown), median of %d:" % (r["lessons"], r["megabytes"], runs))
+        print("  lectern build, clean:   %.3f s (%.0f lessons/s), CPU/wall %.2f" % (r["build"], r["lessons"] / r["build"], r["cpu_over_wall"]))
+        print("  cmark-gfm, one input:   %.3f s" % r["cmark"])
+        print("  ratio:                  %.1fx cmark-gfm (goal: 3x or less)" % r["ratio"])
+        print("  rebuild over output:    %.3f s (%.2fx the clean build; goal 1.1x)" % (r["rebuild"], r["rebuild"] / r["build"]))
+        print("  peak RSS of lectern:    %.0f MiB" % r["peak_mib"])
+        if "serve" in r:
+            ms = sorted(1000 * s for s in r["serve"])
+            print("  serve, edit to disk:    median %.0f ms, worst %.0f ms over %d edits (goal: 100 ms on average)"
+                  % (statistics.median(ms), ms[-1], len(ms)))
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        print("growth %d -> %d lessons: %.2fx time for %.0fx lessons"
+              % (first["lessons"], last["lessons"], last["build"] / first["build"], last["lessons"] / first["lessons"]))
 
 
 if __name__ == "__main__":

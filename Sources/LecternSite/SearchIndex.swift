@@ -4,34 +4,40 @@ import LecternCore
 /// The client-side search index: one entry per lesson section, written as a script file
 /// so that it also loads from `file://`, where `fetch` of JSON is blocked.
 enum SearchIndex {
-    /// `window.LecternSearchIndex = {"lessons":[{"t":…,"u":…}],"sections":[[lesson,heading,anchor,text]]};`
+    /// `window.LecternSearchIndex = {"lessons":[{"t":…,"u":…,"s":[[heading,anchor,text],…]},…]};`
     static func script(course: Course, paths: SitePaths) -> Data {
+        script(fragments: course.lessons.map { entry(for: $0, paths: paths) })
+    }
+
+    /// The index from each lesson's entry, in reading order.
+    static func script(fragments: [String]) -> Data {
         var out = "window.LecternSearchIndex = {\"lessons\":["
-        for (index, lesson) in course.lessons.enumerated() {
+        for (index, fragment) in fragments.enumerated() {
             if index > 0 { out += "," }
-            out += "{\"t\":"
-            JSONText.append(lesson.title, to: &out)
-            out += ",\"u\":"
-            JSONText.append(paths.link(fromPage: "", toPage: lesson.slug), to: &out)
-            out += "}"
-        }
-        out += "],\"sections\":["
-        var first = true
-        for (index, lesson) in course.lessons.enumerated() {
-            for section in lesson.analysis.searchSections {
-                out += first ? "[" : ",["
-                first = false
-                out += String(index) + ","
-                JSONText.append(section.heading, to: &out)
-                out += ","
-                JSONText.append(section.anchor, to: &out)
-                out += ","
-                JSONText.append(section.text, to: &out)
-                out += "]"
-            }
+            out += fragment
         }
         out += "]};\n"
         return Data(out.utf8)
+    }
+
+    /// One lesson's entry: title, URL from the site root, and its sections; `serve` keeps
+    /// these and encodes only the lessons that changed.
+    static func entry(for lesson: Lesson, paths: SitePaths) -> String {
+        var out = "{\"t\":"
+        JSONText.append(lesson.title, to: &out)
+        out += ",\"u\":"
+        JSONText.append(paths.link(fromPage: "", toPage: lesson.slug), to: &out)
+        out += ",\"s\":["
+        for (index, section) in lesson.analysis.searchSections.enumerated() {
+            out += index == 0 ? "[" : ",["
+            JSONText.append(section.heading, to: &out)
+            out += ","
+            JSONText.append(section.anchor, to: &out)
+            out += ","
+            JSONText.append(section.text, to: &out)
+            out += "]"
+        }
+        return out + "]}"
     }
 }
 

@@ -53,8 +53,11 @@ public struct SiteRenderer: @unchecked Sendable {
         return Data(theme.render(values, template: "home").utf8)
     }
 
-    /// The search index script.
-    public func searchIndex() -> Data { SearchIndex.script(course: course, paths: paths) }
+    /// One lesson's entry in the search index.
+    public func searchEntry(_ index: Int) -> String { SearchIndex.entry(for: course.lessons[index], paths: paths) }
+
+    /// The search index script from every lesson's entry, in reading order.
+    public static func searchIndex(entries: [String]) -> Data { SearchIndex.script(fragments: entries) }
 
     /// A lesson's page and, when it has one, its deck.
     public func lessonFiles(_ index: Int) -> [(path: String, data: Data)] {

@@ -45,19 +45,21 @@
     var words = terms(query);
     if (!words.length) return [];
     var results = [];
-    index.sections.forEach(function (section) {
-      var lesson = index.lessons[section[0]];
-      var heading = section[1], text = section[3];
-      var haystackTitle = lesson.t.toLowerCase(), haystackHeading = heading.toLowerCase(), haystack = text.toLowerCase();
-      var score = 0;
-      for (var i = 0; i < words.length; i++) {
-        var word = words[i], found = false;
-        if (haystackTitle.indexOf(word) >= 0) { score += 10; found = true; }
-        if (haystackHeading.indexOf(word) >= 0) { score += 5; found = true; }
-        if (haystack.indexOf(word) >= 0) { score += 1; found = true; }
-        if (!found) return;
-      }
-      results.push({ score: score, lesson: lesson, heading: heading, anchor: section[2], text: text });
+    index.lessons.forEach(function (lesson) {
+      var haystackTitle = lesson.t.toLowerCase();
+      lesson.s.forEach(function (section) {
+        var heading = section[0], text = section[2];
+        var haystackHeading = heading.toLowerCase(), haystack = text.toLowerCase();
+        var score = 0;
+        for (var i = 0; i < words.length; i++) {
+          var word = words[i], found = false;
+          if (haystackTitle.indexOf(word) >= 0) { score += 10; found = true; }
+          if (haystackHeading.indexOf(word) >= 0) { score += 5; found = true; }
+          if (haystack.indexOf(word) >= 0) { score += 1; found = true; }
+          if (!found) return;
+        }
+        results.push({ score: score, lesson: lesson, heading: heading, anchor: section[1], text: text });
+      });
     });
     results.sort(function (a, b) { return b.score - a.score; });
     return results.slice(0, limit);

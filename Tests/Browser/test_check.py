@@ -87,3 +87,51 @@ def test_killed_builds_leave_the_previous_site_identical(lectern, tmp_path):
         assert after == before or after.keys() == before.keys() and after != before, "a half-written site"
         if after != before:
             before = after
+
+
+def diagnostic_lines(text):
+    return sorted(line for line in text.splitlines() if re.match(r"^(Content|Templates|\(built-in theme\))/.*: (error|warning): ", line))
+
+
+def test_check_and_build_report_the_same_diagnostics_template_errors_included(lectern, tmp_path):
+    course = make_course(tmp_path / "c", BROKEN)
+    (course / "Templates").mkdir()
+    (course / "Templates" / "home.mustache").write_text("<h1>{{course.title}}</h1>\n{{#modules}}\n<p>{{title}}</p>\n")
+    (course / "Templates" / "lesson.mustache").write_text("{{< layout}}{{$main}}{{> nowhere}}{{/main}}{{/layout}}\n")
+    checked, built = run(lectern, "check", str(course)), run(lectern, "build", str(course))
+    assert checked.returncode == built.returncode == 1
+    lines = diagnostic_lines(checked.stderr)
+    assert lines == diagnostic_lines(built.stderr)
+    assert any("Templates/home.mustache:" in line and "[template.syntax]" in line for line in lines), lines
+    assert any("Templates/lesson.mustache:1:" in line and "[template.missing-partial]" in line for line in lines), lines
+    assert len(lines) == 6 and not (course / "Public").exists()
+
+
+def test_a_link_out_of_content_is_judged_alike_by_check_and_by_the_built_page(lectern, tmp_path):
+    course = make_course(tmp_path / "c", {"intro.md": "---\ntitle: Intro\n---\n\nIntro.\n",
+                                          "unit/deep/x.md": "---\ntitle: X\n---\n\n[up](../../intro.md) [out](../../../intro.md)\n"})
+    result = run(lectern, "check", str(course))
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "Content/unit/deep/x.md:5:22:" in errors[0] and "climbs out of Content/" in errors[0]
+    (course / "Content" / "unit" / "deep" / "x.md").write_text("---\ntitle: X\n---\n\n[up](../../intro.md)\n")
+    assert run(lectern, "build", str(course)).returncode == 0
+    page = (course / "Public" / "unit" / "deep" / "x" / "index.html").read_text()
+    href = re.search(r'<a href="([^"]+)">up</a>', page).group(1)
+    assert href == "../../../intro/"
+    assert (course / "Public" / "unit" / "deep" / "x" / href / "index.html").resolve() == \
+        (course / "Public" / "intro" / "index.html").resolve()
+
+
+def test_a_link_to_a_draft_is_a_warning_naming_the_draft_unless_drafts_are_built(lectern, tmp_path):
+    course = make_course(tmp_path / "c", {"a.md": "---\ntitle: A\n---\n\nSee [b](b.md).\n",
+                                          "b.md": "---\ntitle: Bee lesson\ndraft: true\n---\n\nSoon.\n"})
+    result = run(lectern, "build", str(course))
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1 and "Content/a.md:5:5:" in warnings[0] and "'Bee lesson'" in warnings[0] \
+        and "[link.draft]" in warnings[0]
+    assert not (course / "Public" / "b").exists()
+    assert run(lectern, "build", str(course), "--strict").returncode == 1
+    drafts = run(lectern, "build", str(course), "--drafts", "--strict")
+    assert drafts.returncode == 0, drafts.stderr
+    assert (course / "Public" / "b" / "index.html").exists()
