@@ -90,24 +90,44 @@ public struct HTMLWriter {
 
     /// The one place where attribute values are escaped.
     static func escapeAttribute(_ value: String) -> String {
-        guard value.contains(where: { "&<>\"".contains($0) }) else { return value }
         var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
+        appendEscapedAttribute(value, to: &out)
         return out
+    }
+
+    /// Appends an attribute value escaped, working on UTF-8 bytes: only ASCII is ever replaced.
+    static func appendEscapedAttribute(_ value: String, to out: inout String) {
+        let utf8 = value.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { out += value; return }
+        var pending = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let replacement: String?
+            switch utf8[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            default: replacement = nil
+            }
+            if let replacement {
+                out += Substring(utf8[pending..<index])
+                out += replacement
+                pending = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        out += Substring(utf8[pending..<utf8.endIndex])
     }
 
     /// Writes ` name="value"` pairs.
     static func writeAttributes(_ pairs: [(String, String)], into out: inout String) {
         for (name, value) in pairs {
-            out += " \(name)=\"\(escapeAttribute(value))\""
+            out += " "
+            out += name
+            out += "=\""
+            appendEscapedAttribute(value, to: &out)
+            out += "\""
         }
     }
 }

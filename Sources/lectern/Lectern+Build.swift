@@ -35,6 +35,7 @@ extension Lectern {
             }
             report.finishProgress()
             DiagnosticOutput.print(result.diagnostics, sources: result.sources)
+            ExitRetention.keep(result)
             guard result.wrote else {
                 DiagnosticOutput.note("build failed: \(DiagnosticOutput.summary(result.diagnostics)); nothing was written")
                 throw ExitCode(1)

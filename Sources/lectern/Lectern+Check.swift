@@ -28,6 +28,7 @@ extension Lectern {
                 throw ExitCode(1)
             }
             DiagnosticOutput.print(result.diagnostics, sources: result.sources, format: format)
+            ExitRetention.keep(result)
             let failing = result.diagnostics.contains { $0.severity == .error || (course.strict && $0.severity == .warning) }
             if format == .text, !report.quiet {
                 DiagnosticOutput.note(result.diagnostics.isEmpty ? "no problems found" : DiagnosticOutput.summary(result.diagnostics))

@@ -11,7 +11,8 @@ public enum MarkdownParser {
 
         var frontMatter: FrontMatter?
         if let block = prepared.frontMatter {
-            let fileLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            // Only the lines up to the end of the front matter are needed to place YAML errors.
+            let fileLines = source.split(separator: "\n", maxSplits: block.range.end.line, omittingEmptySubsequences: false)
             switch YAMLLoader.load(block.text, firstLine: block.firstLine, fileLines: fileLines, bag: &bag) {
             case .mapping(let pairs, _, _)?:
                 frontMatter = FrontMatter(values: pairs.map { ($0.key, $0.value, $0.line) }, range: block.range)

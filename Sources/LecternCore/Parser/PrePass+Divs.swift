@@ -127,7 +127,8 @@ extension PrePass {
     /// Pandoc's native_divs: a line that is only `<div …>` opens a div whose content is
     /// markdown, and a line that is only `</div>` closes it.
     mutating func handleHTMLDiv(_ index: Int, _ bytes: [UInt8], indentBytes: Int) -> Int? {
-        let text = String(decoding: bytes[indentBytes...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        guard indentBytes < bytes.count, bytes[indentBytes] == 0x3C else { return nil }
+        let text = String(String(decoding: bytes[indentBytes...], as: UTF8.self).trimmingASCIISpace())
         let origin = index + 1
         if text.lowercased() == "</div>" {
             guard case .open(let fence)? = fenceStack.last, fences[fence].isHTML else { return nil }

@@ -82,10 +82,27 @@ enum Marker {
 
     /// Parses a block marker from an HTML block's literal.
     static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
-        let trimmed = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = literal.trimmingASCIISpace()
         guard trimmed.hasPrefix("<!--\u{E000}"), trimmed.hasSuffix("-->") else { return nil }
         let body = trimmed.dropFirst(5).dropLast(3)
         guard let letter = body.first, let index = Int(body.dropFirst()) else { return nil }
         return (letter, index)
     }
+}
+
+extension Substring {
+    /// Without leading and trailing ASCII spaces, tabs and line breaks; works on UTF-8 bytes,
+    /// where Foundation's trimming goes through UTF-16.
+    func trimmingASCIISpace() -> Substring {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) }) else {
+            return Substring()
+        }
+        return self[first...last]
+    }
+}
+
+extension String {
+    /// Without leading and trailing ASCII spaces, tabs and line breaks.
+    func trimmingASCIISpace() -> Substring { self[...].trimmingASCIISpace() }
 }

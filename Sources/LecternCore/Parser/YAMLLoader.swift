@@ -18,7 +18,8 @@ enum YAMLLoader {
             return SourceRange(line: line, column: byteColumn(fileLines, line: line, scalarColumn: mark.column))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // The encoding is given: its default reads the process environment on every call.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
             return convert(node, location: location)
         } catch let error as YamlError {
             switch error {
