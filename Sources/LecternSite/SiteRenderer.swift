@@ -31,10 +31,10 @@ public struct SiteRenderer: @unchecked Sendable {
     /// The search index keeps one name, so that a change to a lesson's text changes no other page.
     public static let searchIndexPath = "assets/search-index.js"
 
-    /// Theme assets, home, search, 404, sitemap and the search index.
-    public func sharedFiles() -> [(path: String, data: Data)] {
+    /// Theme assets, home, search, 404, sitemap and the search index (made here unless given).
+    public func sharedFiles(searchIndex: Data? = nil) -> [(path: String, data: Data)] {
         var files = assets.files.map { (path: $0.key, data: $0.value) }
-        files.append((Self.searchIndexPath, SearchIndex.script(course: course, paths: paths)))
+        files.append((Self.searchIndexPath, searchIndex ?? SearchIndex.script(course: course, paths: paths)))
         files.append(("index.html", homePage()))
         files.append((paths.file(forPage: "search"), Data(theme.render(context.base(directory: "search"), template: "search").utf8)))
         let root404 = course.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""

@@ -60,3 +60,13 @@ public struct Course: Sendable {
         self.drafts = drafts
     }
 }
+
+extension Course {
+    /// Source texts of course.yml and every lesson, by file, for printing diagnostics with their lines.
+    public func sourceTexts(configSource: String?) -> [String: String] {
+        var sources: [String: String] = [:]
+        for lesson in lessons { sources[lesson.file] = lesson.source }
+        if let configSource { sources["Content/course.yml"] = configSource }
+        return sources
+    }
+}

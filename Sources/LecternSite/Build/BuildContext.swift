@@ -40,10 +40,7 @@ public final class BuildContext: @unchecked Sendable {
 
     /// Source texts of course.yml and every lesson, by file, for printing diagnostics.
     public var sources: [String: String] {
-        var sources: [String: String] = [:]
-        for lesson in course?.lessons ?? [] { sources[lesson.file] = lesson.source }
-        if let plan { sources["Content/course.yml"] = plan.configSource }
-        return sources
+        course?.sourceTexts(configSource: plan?.configSource) ?? plan.map { ["Content/course.yml": $0.configSource] } ?? [:]
     }
 }
 
