@@ -61,7 +61,7 @@ struct ReportOptions: ParsableArguments {
         if verbose, !quiet {
             options.stepTimer = { name, seconds in
                 ProgressLine.shared.clear()
-                DiagnosticOutput.note(String(format: "  %-16@ %7.3f s", name as NSString, seconds))
+                DiagnosticOutput.note("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
             }
         }
         return options

@@ -135,3 +135,20 @@ def test_a_link_to_a_draft_is_a_warning_naming_the_draft_unless_drafts_are_built
     drafts = run(lectern, "build", str(course), "--drafts", "--strict")
     assert drafts.returncode == 0, drafts.stderr
     assert (course / "Public" / "b" / "index.html").exists()
+
+
+def test_build_reports_one_summary_line_when_piped_a_progress_line_on_a_terminal_and_steps_when_verbose(lectern, tmp_path):
+    lessons = {"l%d.md" % i: "---\ntitle: L%d\n---\n\n## Part\n\nText.\n" % i for i in range(40)}
+    course = make_course(tmp_path / "c", lessons)
+    piped = run(lectern, "build", str(course))
+    assert piped.returncode == 0
+    assert piped.stderr.count("\n") == 1 and re.match(r"^built 40 lessons, \d+ files in [\d.]+ s \(0 errors, 0 warnings\)\n$", piped.stderr)
+    assert run(lectern, "build", str(course), "--quiet").stderr == ""
+    verbose = run(lectern, "build", str(course), "--verbose").stderr
+    for step in ("read course", "analyse lessons", "validate", "load theme", "render", "publish"):
+        assert re.search(r"^  %s +\d+\.\d{3} s$" % step, verbose, re.M), verbose
+    terminal = subprocess.run(["script", "-qec", "%s build %s" % (lectern, course), "/dev/null"],
+                              capture_output=True, timeout=120)
+    output = terminal.stdout.decode()
+    assert terminal.returncode == 0
+    assert re.search(r"\r\x1b\[Kanalysed \d+/40 lessons", output) and "\r\x1b[Kbuilt 40 lessons" in output, output
