@@ -2,7 +2,8 @@
 """Build benchmark: for synthetic courses of each size (Benchmarks/generate_course.py), times
 a clean release `lectern build` and Debian's cmark-gfm converting the same markdown as one
 input, alternately in the same run; reports their ratio, the peak RSS of lectern itself, a
-rebuild over the existing output, and the latency of `lectern serve` from saving one lesson
+rebuild over the existing output, what creating the same files costs the file system alone,
+and the latency of `lectern serve` from saving one lesson
 to its new page on disk (20 edits: median and worst).
 Usage: Benchmarks/run.py [SIZES=1000,5000] [RUNS=5]"""
 import os
@@ -35,6 +36,25 @@ def settle(course):
     deadline = time.time() + 60
     while any(p.name.startswith(".Public.lectern-") for p in course.iterdir()) and time.time() < deadline:
         time.sleep(0.05)
+
+
+def filesystem_floor(site, target):
+    """Seconds one thread takes to create the folders and files of a built site (same names
+    and sizes) in `target`: what the file system alone costs for this output."""
+    shutil.rmtree(target, ignore_errors=True)
+    files = [(p.relative_to(site), p.stat().st_size) for p in sorted(site.rglob("*")) if p.is_file()]
+    folders = sorted({f.parent for f, _ in files if str(f.parent) != "."}, key=lambda p: len(p.parts))
+    start = time.perf_counter()
+    target.mkdir()
+    for folder in folders:
+        (target / folder).mkdir(exist_ok=True)
+    for relative, size in files:
+        descriptor = os.open(target / relative, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.write(descriptor, b"x" * size)
+        os.close(descriptor)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(target)
+    return seconds
 
 
 def serve_latency(binary, course, edits=20):
@@ -74,8 +94,10 @@ def measure(binary, lessons, runs, work):
     subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(course)], check=True)
     combined = work / ("all%d.md" % lessons)
     combined.write_text("\n\n".join(p.read_text() for p in sorted((course / "Content").glob("*.md"))))
-    builds, cpus, cmarks, rebuilds, peak = [], [], [], [], 0
-    for _ in range(runs):
+    builds, cpus, cmarks, rebuilds, floors, peak = [], [], [], [], [], 0
+    for run in range(runs):
+        if run > 0:
+            floors.append(filesystem_floor(course / "Public", work / "floor"))
         shutil.rmtree(course / "Public", ignore_errors=True)
         settle(course)
         seconds, cpu, rss = timed([binary, "build", str(course)])
@@ -89,6 +111,7 @@ def measure(binary, lessons, runs, work):
         peak = max(peak, rss)
     build, cmark = statistics.median(builds), statistics.median(cmarks)
     result = {"lessons": lessons, "megabytes": combined.stat().st_size / 1e6, "build": build, "cmark": cmark,
+              "floor": statistics.median(floors) if floors else 0.0,
               "ratio": build / cmark, "cpu_over_wall": statistics.median(cpus) / build, "peak_mib": peak / 1024,
               "rebuild": statistics.median(rebuilds)}
     if lessons == 1000:
@@ -115,6 +138,7 @@ def main():
         print("  lectern build, clean:   %.3f s (%.0f lessons/s), CPU/wall %.2f" % (r["build"], r["lessons"] / r["build"], r["cpu_over_wall"]))
         print("  cmark-gfm, one input:   %.3f s" % r["cmark"])
         print("  ratio:                  %.1fx cmark-gfm (goal: 3x or less)" % r["ratio"])
+        print("  file system floor:      %.3f s (one thread creating the same folders and files)" % r["floor"])
         print("  rebuild over output:    %.3f s (%.2fx the clean build; goal 1.1x)" % (r["rebuild"], r["rebuild"] / r["build"]))
         print("  peak RSS of lectern:    %.0f MiB" % r["peak_mib"])
         if "serve" in r:
