@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        .library(name: "LecternMath", targets: ["LecternMath"]),
         .library(name: "LecternCore", targets: ["LecternCore"]),
         .library(name: "LecternSite", targets: ["LecternSite"]),
     ],
@@ -21,9 +22,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "LecternMath"),
         .target(
             name: "LecternCore",
-            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "LecternMath", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "LecternSite",
@@ -39,6 +41,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
+        ),
+        .testTarget(
+            name: "LecternMathTests",
+            dependencies: ["LecternMath"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "LecternCoreTests",

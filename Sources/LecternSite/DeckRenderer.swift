@@ -48,7 +48,7 @@ struct DeckRenderer {
         var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]
         if let footer = lesson.document.metadata.footer { lessonValues["footer"] = footer }
         values["lesson"] = lessonValues
-        values["page"] = ["lessonId": lesson.id] as [String: Any]
+        values["page"] = ["lessonId": lesson.id, "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
         var links = values["links"] as? [String: Any] ?? [:]
         links["lesson"] = context.paths.link(fromPage: directory, toPage: lesson.slug)
         values["links"] = links

@@ -16,7 +16,7 @@ extension HTMLWriter {
         case .superscript(let children): writeWrapped("sup", children, into: &out)
         case .subscript(let children): writeWrapped("sub", children, into: &out)
         case .code(let attributes, let code): writeCode(attributes, code, into: &out)
-        case .math(let kind, let body): writeMath(kind, body, into: &out)
+        case .math(let kind, let body): writeMath(kind, body, at: inline.range.start, into: &out)
         case .rawInline(let format, let text): if format == "html", options.allowsRawHTML { out += text }
         case .link(let attributes, let children, let target): writeLink(attributes, children, target, into: &out)
         case .image(let attributes, let alt, let target): writeImage(attributes, alt, target, into: &out)
@@ -38,7 +38,11 @@ extension HTMLWriter {
         out += "</code>"
     }
 
-    func writeMath(_ kind: MathKind, _ body: String, into out: inout String) {
+    func writeMath(_ kind: MathKind, _ body: String, at location: SourceLocation, into out: inout String) {
+        if let mathML = options.math(location) {
+            out += mathML
+            return
+        }
         out += kind == .inline ? "<span class=\"math inline\">\\(" : "<span class=\"math display\">\\["
         Self.escapeText(body, into: &out)
         out += kind == .inline ? "\\)</span>" : "\\]</span>"

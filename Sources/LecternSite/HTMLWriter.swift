@@ -17,6 +17,9 @@ public struct HTMLWriter {
         /// The quiz built from the `.quiz` div starting at a location (from the lesson's analysis);
         /// a quiz div without one is written as a plain div.
         public var quiz: @Sendable (SourceLocation) -> Quiz? = { _ in nil }
+        /// The MathML of the formula starting at a location (from the lesson's analysis); a
+        /// formula without one is written as TeX between `\(` and `\)`, as pandoc does.
+        public var math: @Sendable (SourceLocation) -> String? = { _ in nil }
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,

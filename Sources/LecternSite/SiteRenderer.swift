@@ -81,6 +81,7 @@ public struct SiteRenderer: @unchecked Sendable {
         options.allowsRawHTML = !course.config.safe
         let analysis = lesson.analysis
         options.quiz = { analysis.quiz(at: $0) }
+        options.math = { analysis.math[$0]?.html }
         return options
     }
 
@@ -101,7 +102,8 @@ public struct SiteRenderer: @unchecked Sendable {
         lessonValues.merge(PageContext.levelValues(metadata.level)) { _, new in new }
         for (key, value) in metadata.extra { lessonValues[key] = PageContext.plain(value) }
         values["lesson"] = lessonValues
-        values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? ""] as [String: Any]
+        values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? "",
+                          "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
         if lesson.moduleIndex < course.config.modules.count { values["module"] = course.config.modules[lesson.moduleIndex].title }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }
         if index + 1 < course.lessons.count { values["next"] = context.lessonCard(course.lessons[index + 1], from: lesson.slug) }

@@ -2,8 +2,8 @@ import Foundation
 
 // Writes a Swift file holding every file of a folder, base64-encoded, by relative path.
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: ThemeEmbedder TEMPLATES_DIR OUTPUT.swift\n".utf8))
+guard arguments.count >= 3 else {
+    FileHandle.standardError.write(Data("usage: ThemeEmbedder TEMPLATES_DIR OUTPUT.swift [THEME_PATH=FILE]...\n".utf8))
     exit(64)
 }
 let root = URL(fileURLWithPath: arguments[1])
@@ -14,6 +14,12 @@ if let enumerator = FileManager.default.enumerator(at: root, includingProperties
         let data = try Data(contentsOf: url)
         entries.append((relative, data.base64EncodedString()))
     }
+}
+// Files from elsewhere (Debian's data packages), each `path/in/theme=/absolute/file`.
+for argument in arguments.dropFirst(3) {
+    guard let equals = argument.firstIndex(of: "=") else { continue }
+    let data = try Data(contentsOf: URL(fileURLWithPath: String(argument[argument.index(after: equals)...])))
+    entries.append((String(argument[..<equals]), data.base64EncodedString()))
 }
 entries.sort { $0.0 < $1.0 }
 var source = "// Generated from Templates/ by the EmbedTheme plugin.\n"

@@ -1,3 +1,5 @@
+import LecternMath
+
 /// An element id on a lesson's page and where it was written.
 public struct ElementID: Hashable, Sendable {
     /// The id.
@@ -63,6 +65,8 @@ public struct LessonAnalysis: Sendable {
     public var searchSections: [SearchSection]
     /// Minutes from front matter, else the estimate.
     public var minutes: Int
+    /// Every formula as MathML, by where it starts.
+    public var math: [SourceLocation: MathRendering]
     /// What parsing and analysis reported about this lesson alone.
     public var diagnostics: [Diagnostic]
 

@@ -1,20 +1,20 @@
 extension LessonAnalyzer {
     /// Splits a lesson at its headings for search, speaker notes left out.
-    static func searchSections(_ blocks: [Block], title: String) -> [SearchSection] {
+    static func searchSections(_ blocks: [Block], title: String, math: ((Inline) -> String?)? = nil) -> [SearchSection] {
         var sections = [SearchSection(heading: title, anchor: "", text: "")]
         var lengths = [0]
         func add(_ blocks: [Block]) {
             for block in blocks {
                 switch block.kind {
                 case .header(_, let attributes, let inlines):
-                    sections.append(SearchSection(heading: Inline.plainText(inlines), anchor: attributes.id, text: ""))
+                    sections.append(SearchSection(heading: Inline.plainText(inlines, math: math), anchor: attributes.id, text: ""))
                     lengths.append(0)
                 case .div(let attributes, let children):
                     if !attributes.hasClass("notes") { add(children) }
                 default:
                     let last = sections.count - 1
                     guard lengths[last] < maximumSectionText else { continue }
-                    let text = PlainText.of([block])
+                    let text = PlainText.of([block], math: math)
                     guard !text.isEmpty else { continue }
                     if lengths[last] > 0 { sections[last].text += " " }
                     sections[last].text += text
@@ -34,15 +34,16 @@ extension LessonAnalyzer {
 /// Plain text of blocks, one space between blocks; for search and for quiz summaries.
 public enum PlainText {
     /// The text of `blocks`, as pandoc's `stringify` would join it.
-    public static func of(_ blocks: [Block]) -> String {
+    public static func of(_ blocks: [Block], math: ((Inline) -> String?)? = nil) -> String {
         var parts: [String] = []
         NodeVisitor(block: { block in
             switch block.kind {
-            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): parts.append(Inline.plainText(inlines))
+            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): parts.append(Inline.plainText(inlines, math: math))
             case .codeBlock(_, let code): parts.append(code)
-            case .lineBlock(let lines): parts.append(lines.map(Inline.plainText).joined(separator: " "))
-            case .table(let table): parts.append((table.head + table.body).flatMap { $0.map(Inline.plainText) }.joined(separator: " "))
-            case .definitionList(let items): parts.append(items.map { Inline.plainText($0.term) }.joined(separator: " "))
+            case .lineBlock(let lines): parts.append(lines.map { Inline.plainText($0, math: math) }.joined(separator: " "))
+            case .table(let table):
+                parts.append((table.head + table.body).flatMap { $0.map { Inline.plainText($0, math: math) } }.joined(separator: " "))
+            case .definitionList(let items): parts.append(items.map { Inline.plainText($0.term, math: math) }.joined(separator: " "))
             default: break
             }
         }).walk(blocks)

@@ -4,8 +4,11 @@ public enum LessonAnalyzer {
     public static let maximumSectionText = 2_000
 
     /// Analyses a parsed document; `path` is the lesson's path relative to `Content/`.
-    public static func analyze(_ document: Document, path: String, parseDiagnostics: [Diagnostic] = []) -> LessonAnalysis {
+    public static func analyze(_ document: Document, path: String, parseDiagnostics: [Diagnostic] = [],
+                               math: MathContext = MathContext()) -> LessonAnalysis {
         var diagnostics = parseDiagnostics
+        let renderings = renderMath(document, context: math, diagnostics: &diagnostics)
+        let mathText: (Inline) -> String? = { renderings[$0.range.start]?.plainText }
         let (quizzes, quizDiagnostics) = QuizBuilder.quizzes(in: document)
         diagnostics += quizDiagnostics
         var quizIndex: [SourceLocation: Int] = [:]
@@ -40,10 +43,10 @@ public enum LessonAnalyzer {
             deck: hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil,
             elementIDs: ids, ids: Set(ids.map(\.id)), headingShift: shift,
             tableOfContents: tableOfContents(document.blocks, shift: shift), links: links,
-            searchSections: searchSections(document.blocks, title: title(document, path: path)),
+            searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),
             minutes: document.metadata.duration
                 ?? DurationEstimate.minutes(for: document, slideLevel: slideLevel, quizQuestions: questions),
-            diagnostics: diagnostics)
+            math: renderings, diagnostics: diagnostics)
     }
 
     /// The title from front matter, else the file name without `.md`.

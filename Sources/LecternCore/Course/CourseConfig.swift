@@ -32,6 +32,8 @@ public struct CourseConfig: Sendable {
     public var safe = false
     /// Modules in order.
     public var modules: [Module] = []
+    /// Math macros for every lesson, from `math: {macros: {'\\RR': '\\mathbb{R}'}}`.
+    public var mathMacros: [String: String] = [:]
     /// Keys Lectern does not know, passed to templates.
     public var extra: [String: YAMLValue] = [:]
 
@@ -40,7 +42,32 @@ public struct CourseConfig: Sendable {
 
     /// Keys course.yml may have.
     public static let knownKeys = ["title", "subtitle", "description", "id", "author", "authors", "language",
-                                   "license", "base_url", "safe", "modules"]
+                                   "license", "base_url", "safe", "modules", "math"]
+
+    /// `math:` holds `macros:`, a map from a command (with its backslash) to its TeX.
+    static func readMathMacros(_ value: YAMLValue, reader: inout YAMLReader) -> [String: String] {
+        guard case .mapping(let pairs, _, _) = value else {
+            reader.bag.report("metadata.type", "'math' must be a mapping with 'macros'", at: SourceRange(line: value.line, column: 1))
+            return [:]
+        }
+        var macros: [String: String] = [:]
+        for pair in pairs {
+            guard pair.key == "macros" else {
+                reader.unknownKey(pair.key, line: pair.line, known: ["macros"])
+                continue
+            }
+            guard case .mapping(let definitions, _, _) = pair.value else {
+                reader.bag.report("metadata.type", "'math.macros' must map commands such as '\\RR' to their TeX",
+                                  at: SourceRange(line: pair.value.line, column: 1))
+                continue
+            }
+            for definition in definitions {
+                guard let text = reader.string(definition.value, key: definition.key) else { continue }
+                macros[definition.key] = text
+            }
+        }
+        return macros
+    }
 
     /// Reads course.yml text; problems are reported with `file` and lines.
     public static func read(_ text: String, file: String, bag: inout DiagnosticBag) -> CourseConfig {
@@ -70,6 +97,7 @@ public struct CourseConfig: Sendable {
             case "base_url": config.baseURL = reader.string(value, key: "base_url")
             case "safe": config.safe = reader.bool(value, key: "safe") ?? false
             case "modules": config.modules = readModules(value, reader: &reader)
+            case "math": config.mathMacros = readMathMacros(value, reader: &reader)
             default:
                 config.extra[pair.key] = value
                 reader.unknownKey(pair.key, line: pair.line, known: knownKeys)

@@ -1,4 +1,5 @@
 import Foundation
+import LecternMath
 
 /// Failures that stop Lectern before any content is looked at.
 public enum CourseError: Error, CustomStringConvertible, Equatable {
@@ -41,6 +42,11 @@ public struct CoursePlan: Sendable {
     public var assets: [String]
     /// What reading course.yml and listing `Content/` reported.
     public var diagnostics: [Diagnostic]
+
+    /// A math context with the course's macros, for one build.
+    public func mathContext() -> MathContext {
+        MathContext(courseMacros: MacroTable(texts: config.mathMacros))
+    }
 
     /// `Content/` inside the course root.
     public var contentFolder: String { (root as NSString).appendingPathComponent("Content") }
@@ -116,8 +122,9 @@ public enum CourseLoader {
                                    progress: (@Sendable (Int) -> Void)? = nil) -> (Course, [Diagnostic]) {
         let loaded = ResultBox<Lesson>(count: plan.lessons.count)
         CmarkBridge.prepare()
+        let math = plan.mathContext()
         DispatchQueue.concurrentPerform(iterations: plan.lessons.count) { index in
-            if let lesson = readLesson(plan.lessons[index], in: plan.contentFolder) { loaded.set(index, lesson) }
+            if let lesson = readLesson(plan.lessons[index], in: plan.contentFolder, math: math) { loaded.set(index, lesson) }
             progress?(loaded.filled)
         }
         var lessons: [Lesson] = []
@@ -140,10 +147,10 @@ public enum CourseLoader {
     }
 
     /// Reads and analyses one planned lesson; nil when the file cannot be read.
-    public static func readLesson(_ planned: PlannedLesson, in contentFolder: String) -> Lesson? {
+    public static func readLesson(_ planned: PlannedLesson, in contentFolder: String, math: MathContext) -> Lesson? {
         guard let data = FileManager.default.contents(atPath: (contentFolder as NSString).appendingPathComponent(planned.path))
         else { return nil }
-        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self))
+        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self), math: math)
     }
 
     /// What a lesson reports about itself alone: parsing, analysis and a missing title.

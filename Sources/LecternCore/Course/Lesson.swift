@@ -16,8 +16,9 @@ public struct Lesson: Sendable {
     /// Quizzes, deck, ids, contents, links, search text, duration and diagnostics.
     public var analysis: LessonAnalysis
 
-    /// Parses and analyses a lesson's source text.
-    public init(path: String, moduleIndex: Int, source: String) {
+    /// Parses and analyses a lesson's source text; `math` carries the course's macros and
+    /// the build's cache of converted formulas.
+    public init(path: String, moduleIndex: Int, source: String, math: MathContext = MathContext()) {
         self.path = path
         file = "Content/" + path
         slug = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
@@ -25,7 +26,7 @@ public struct Lesson: Sendable {
         self.source = source
         let (document, diagnostics) = MarkdownParser.parse(source, file: file)
         self.document = document
-        analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics)
+        analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics, math: math)
     }
 
     /// Minutes from front matter, else the estimate.

@@ -60,6 +60,8 @@ public enum DiagnosticCatalog {
         kind("quiz.pass-too-high", .error, "a pass mark above the number of questions"),
         kind("quiz.duplicate-id", .error, "two quizzes with one id in a lesson"),
         kind("quiz.unknown-attribute", .warning, "a quiz attribute Lectern does not know"),
+        kind("math.unknown-command", .warning, "a TeX command in math that Lectern does not know; it is shown in red"),
+        kind("math.invalid", .warning, "math that cannot be read (unbalanced braces, a missing \\end); it is shown as TeX"),
         kind("pandoc.unsupported", .warning, "a Pandoc construct Lectern does not render"),
         kind("template.syntax", .error, "a theme template that does not parse"),
         kind("template.missing", .error, "a template every theme needs is missing"),

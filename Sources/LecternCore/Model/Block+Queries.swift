@@ -33,23 +33,25 @@ extension Block {
 }
 
 extension Inline {
-    /// The plain text of inlines, as pandoc's `stringify` computes it.
-    public static func plainText(_ inlines: [Inline]) -> String {
+    /// The plain text of inlines, as pandoc's `stringify` computes it; `math` gives readable
+    /// text for a formula where the TeX would otherwise be used.
+    public static func plainText(_ inlines: [Inline], math: ((Inline) -> String?)? = nil) -> String {
         var out = ""
-        for inline in inlines { inline.appendPlainText(to: &out) }
+        for inline in inlines { inline.appendPlainText(to: &out, math: math) }
         return out
     }
 
-    private func appendPlainText(to out: inout String) {
+    private func appendPlainText(to out: inout String, math: ((Inline) -> String?)?) {
         switch kind {
         case .text(let text): out += text
         case .softBreak, .lineBreak: out += " "
-        case .code(_, let text), .math(_, let text): out += text
+        case .math(_, let text): out += math?(self) ?? text
+        case .code(_, let text): out += text
         case .rawInline, .note: break
         case .emph(let children), .strong(let children), .strikeout(let children),
              .superscript(let children), .subscript(let children), .span(_, let children),
              .link(_, let children, _), .image(_, let children, _), .cite(_, let children):
-            for child in children { child.appendPlainText(to: &out) }
+            for child in children { child.appendPlainText(to: &out, math: math) }
         }
     }
 }

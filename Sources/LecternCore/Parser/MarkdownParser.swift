@@ -45,7 +45,12 @@ public enum MarkdownParser {
 
         var metadata = LessonMetadata()
         if let frontMatter { metadata = LessonMetadata.read(frontMatter, bag: &bag) }
-        let document = Document(file: file, metadata: metadata, frontMatter: frontMatter, blocks: blocks)
+        var document = Document(file: file, metadata: metadata, frontMatter: frontMatter, blocks: blocks)
+        let inlineDefinitions = prepared.tokens.compactMap { token -> RawTeX? in
+            guard token.kind == .drop, RawTeX.definesMacro(token.original) else { return nil }
+            return RawTeX(text: token.original, range: token.range)
+        }
+        document.texDefinitions = (inlineDefinitions + rewriter.texDefinitions).sorted { $0.range.start < $1.range.start }
         return (document, bag.all)
     }
 }

@@ -52,6 +52,9 @@ extension BlockRewriter {
                 result.pairs = parsed.pairs
             case .raw(let format, _):
                 if format == "html" || format == "html5" { return Block(.rawBlock(format: "html", code), range) }
+                if format == "tex" || format == "latex", RawTeX.definesMacro(code.trimmingASCIISpace().description) {
+                    texDefinitions.append(RawTeX(text: code, range: range))
+                }
                 return nil
             case .failure(_, let message):
                 bag.report("attributes.malformed", "malformed attribute list on code block: \(message)", at: range)

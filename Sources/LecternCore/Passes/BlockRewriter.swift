@@ -1,6 +1,8 @@
 /// The pass after fence assembly: resolves inlines and applies Pandoc's block rules
 /// (implicit figures, code attributes, raw blocks, alerts, captions, list numbering).
 struct BlockRewriter {
+    /// Raw TeX blocks that define math macros, in order.
+    var texDefinitions: [RawTeX] = []
     var resolver: InlineResolver
     var bag: DiagnosticBag { get { resolver.bag } set { resolver.bag = newValue } }
     var prepared: PreparedSource { resolver.prepared }

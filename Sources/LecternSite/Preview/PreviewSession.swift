@@ -26,6 +26,7 @@ public final class PreviewSession: @unchecked Sendable {
     /// The output folder.
     public let output: OutputFolder
     private var plan: CoursePlan?
+    private var math = MathContext()
     private var course: Course?
     private var theme: Theme?
     private var themeDiagnostics: [Diagnostic] = []
@@ -95,6 +96,7 @@ public final class PreviewSession: @unchecked Sendable {
     public func rebuildAll() -> PreviewUpdate {
         do {
             let plan = try CourseLoader.plan(root: options.root)
+            math = plan.mathContext()
             let (course, _) = CourseLoader.loadLessons(plan, includeDrafts: options.drafts)
             let (theme, themeDiagnostics) = Theme.load(courseRoot: options.root)
             lock.lock()
@@ -133,7 +135,7 @@ public final class PreviewSession: @unchecked Sendable {
         for path in paths {
             guard let index = course.lessons.firstIndex(where: { $0.path == path }),
                   let planned = plan.lessons.first(where: { $0.path == path }),
-                  let lesson = CourseLoader.readLesson(planned, in: plan.contentFolder) else { return rebuildAll() }
+                  let lesson = CourseLoader.readLesson(planned, in: plan.contentFolder, math: math) else { return rebuildAll() }
             if lesson.document.metadata.draft != course.lessons[index].document.metadata.draft { return rebuildAll() }
             let old = course.lessons[index]
             cardsChanged = cardsChanged || old.title != lesson.title || old.minutes != lesson.minutes || old.id != lesson.id

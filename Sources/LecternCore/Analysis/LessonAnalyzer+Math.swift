@@ -1,0 +1,83 @@
+import Foundation
+import LecternMath
+
+/// What math conversion shares across the lessons of a build: the course's macros and a
+/// cache of formulas converted with them alone.
+public final class MathContext: @unchecked Sendable {
+    /// course.yml's `math.macros`.
+    public let courseMacros: MacroTable
+    private var cache: [String: MathRendering] = [:]
+    private let lock = NSLock()
+
+    /// Creates a context for one build.
+    public init(courseMacros: MacroTable = MacroTable()) {
+        self.courseMacros = courseMacros
+    }
+
+    func cached(_ key: String) -> MathRendering? {
+        lock.lock()
+        defer { lock.unlock() }
+        return cache[key]
+    }
+
+    func store(_ rendering: MathRendering, for key: String) {
+        lock.lock()
+        cache[key] = rendering
+        lock.unlock()
+    }
+}
+
+extension LessonAnalyzer {
+    /// Converts every formula of a lesson in reading order, with the course's macros and the
+    /// lesson's own definitions (in raw TeX or inside math) as they come.
+    static func renderMath(_ document: Document, context: MathContext,
+                           diagnostics: inout [Diagnostic]) -> [SourceLocation: MathRendering] {
+        var macros = context.courseMacros
+        var definitions = document.texDefinitions[...]
+        var ownDefinitions = false
+        var renderings: [SourceLocation: MathRendering] = [:]
+        var bag = DiagnosticBag(file: document.file)
+        func define(upTo location: SourceLocation?) {
+            while let next = definitions.first, location.map({ next.range.start < $0 }) ?? true {
+                definitions = definitions.dropFirst()
+                let result = TeXMath.render(next.text, display: false, macros: &macros)
+                report(result.problems, tex: next.text, at: next.range.start, delimiter: 0, into: &bag)
+                ownDefinitions = true
+            }
+        }
+        NodeVisitor(inline: { inline in
+            guard case .math(let kind, let tex) = inline.kind else { return }
+            define(upTo: inline.range.start)
+            let display = kind == .display
+            let defines = tex.contains("\\def") || tex.contains("command")
+            let key = (display ? "D" : "I") + tex
+            let rendering: MathRendering
+            if !ownDefinitions, !defines, let cached = context.cached(key) {
+                rendering = cached
+            } else {
+                rendering = TeXMath.render(tex, display: display, macros: &macros)
+                if defines { ownDefinitions = true } else if !ownDefinitions { context.store(rendering, for: key) }
+            }
+            renderings[inline.range.start] = rendering
+            report(rendering.problems, tex: tex, at: inline.range.start, delimiter: display ? 2 : 1, into: &bag)
+        }).walk(document.blocks)
+        define(upTo: nil)
+        diagnostics += bag.all
+        return renderings
+    }
+
+    /// Problems at their place in the file: the formula's start, its delimiter, then the offset.
+    private static func report(_ problems: [MathProblem], tex: String, at start: SourceLocation, delimiter: Int,
+                               into bag: inout DiagnosticBag) {
+        for problem in problems {
+            let before = tex.utf8.prefix(problem.offset)
+            let newlines = before.filter { $0 == 0x0A }.count
+            var location = SourceLocation(line: start.line + newlines, column: start.column + delimiter + before.count)
+            if newlines > 0, let last = before.lastIndex(of: 0x0A) {
+                location.column = before.distance(from: before.index(after: last), to: before.endIndex) + 1
+            }
+            bag.report(problem.isUnknownCommand ? "math.unknown-command" : "math.invalid", problem.message,
+                       at: SourceRange(start: location, end: location))
+        }
+    }
+}
