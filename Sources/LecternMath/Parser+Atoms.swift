@@ -2,6 +2,17 @@ extension MathParser {
     /// One atom without its scripts: a character, a group, or a command with its arguments.
     mutating func parseAtom() -> (node: MathNode, limits: Placement)? {
         guard let token = expander.next() else { return nil }
+        // Every nested construct passes through here, so this bounds the recursion.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            if !broken {
+                problems.append(MathProblem(offset: token.offset, message: "groups are nested more than \(Self.maximumDepth) deep"))
+            }
+            broken = true
+            while expander.nextRaw() != nil {}
+            return (.error("…"), .scripts)
+        }
         switch token.kind {
         case .beginGroup:
             return (parseGroupBody(openedAt: token.offset), .scripts)

@@ -3,7 +3,7 @@
 /// It never fails: what it cannot read becomes an `<merror>` and a problem.
 struct MathParser {
     /// Groups nested deeper than this are kept as text, with a problem.
-    static let maximumDepth = 150
+    static let maximumDepth = 100
 
     var expander: MacroExpander
     var problems: [MathProblem] = []
