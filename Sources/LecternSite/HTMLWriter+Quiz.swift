@@ -1,3 +1,4 @@
+import Foundation
 import LecternCore
 
 /// Interactive quizzes on lesson pages; without JavaScript each answer sits in a `<details>`.
@@ -64,7 +65,9 @@ extension HTMLWriter {
         for (index, choice) in question.choices.enumerated() {
             let choiceID = "\(id)-c\(index + 1)"
             out += "<li class=\"quiz-choice\" data-correct=\"\(choice.correct)\">"
-            out += "<input type=\"\(type)\" name=\"\(Self.escapeAttribute(id))\" id=\"\(Self.escapeAttribute(choiceID))\" value=\"\(index)\">"
+            out += "<input type=\"\(type)\" name=\"\(Self.escapeAttribute(id))\" id=\"\(Self.escapeAttribute(choiceID))\" value=\"\(index)\""
+            out += accessibleName(Self.leadingInlines(choice.content)).map { " aria-label=\"\(Self.escapeAttribute($0))\"" } ?? ""
+            out += ">"
             out += "<label for=\"\(Self.escapeAttribute(choiceID))\">"
             writeInlines(Self.leadingInlines(choice.content), into: &out)
             out += "</label>"
@@ -76,6 +79,15 @@ extension HTMLWriter {
             out += "</li>\n"
         }
         out += "</ul>\n"
+    }
+
+    /// A name for an option that is only a formula, whose MathML not every tool can read out.
+    func accessibleName(_ inlines: [Inline]) -> String? {
+        let words = Inline.plainText(inlines, math: { _ in "" }).trimmingCharacters(in: .whitespaces)
+        guard words.isEmpty else { return nil }
+        let math = options.mathText
+        let name = Inline.plainText(inlines, math: { math($0.range.start) }).trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
     }
 
     mutating func writeOrderItems(_ question: Question, id: String, into out: inout String) {

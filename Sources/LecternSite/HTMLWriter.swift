@@ -20,6 +20,8 @@ public struct HTMLWriter {
         /// The MathML of the formula starting at a location (from the lesson's analysis); a
         /// formula without one is written as TeX between `\(` and `\)`, as pandoc does.
         public var math: @Sendable (SourceLocation) -> String? = { _ in nil }
+        /// The readable characters of the formula starting at a location, for accessible names.
+        public var mathText: @Sendable (SourceLocation) -> String? = { _ in nil }
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,

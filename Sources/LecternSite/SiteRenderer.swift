@@ -82,6 +82,7 @@ public struct SiteRenderer: @unchecked Sendable {
         let analysis = lesson.analysis
         options.quiz = { analysis.quiz(at: $0) }
         options.math = { analysis.math[$0]?.html }
+        options.mathText = { analysis.math[$0]?.plainText }
         return options
     }
 
