@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Writes a deterministic synthetic course of N lessons that uses every construct of the
-markdown dialect (SPEC section 3). Usage: generate_course.py N OUTPUT_DIR"""
+markdown dialect (SPEC section 3). With --math K each lesson also has K formulas of the kinds
+lectures use, and with --math-as-code the same formulas are written as code spans instead (the
+twin a math-heavy build is compared with).
+Usage: generate_course.py N OUTPUT_DIR [--math K] [--math-as-code]"""
 import pathlib
 import random
 import sys
@@ -16,6 +19,37 @@ def sentence(rng, n=14):
 
 def paragraph(rng, n=5):
     return " ".join(sentence(rng) for _ in range(n))
+
+
+FORMULAS = [
+    r"P(y \mid x) = \frac{P(x \mid y)\,P(y)}{P(x)}",
+    r"\hat{\theta} = \arg\max_{\theta} \sum_{i=1}^{n} \log p_\theta(x_i)",
+    r"\mathbb{E}[X] = \int_{-\infty}^{\infty} x f(x)\,dx",
+    r"\nabla_w L = \frac{2}{n} X^\top (Xw - y)",
+    r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+    r"\lVert w \rVert_2^2 = \sum_j w_j^2",
+    r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}^{-1} = \frac{1}{ad - bc} \begin{pmatrix} d & -b \\ -c & a \end{pmatrix}",
+    r"f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}",
+    r"\lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^n = e",
+    r"\binom{n}{k} = \frac{n!}{k!\,(n-k)!}",
+    r"\mathcal{O}(n \log n) \subseteq \mathcal{O}(n^2)",
+    r"\forall \varepsilon > 0\ \exists \delta > 0 : |x - a| < \delta \implies |f(x) - f(a)| < \varepsilon",
+    r"\operatorname{Var}(X) = \mathbb{E}\left[(X - \mu)^2\right]",
+    r"\sqrt[3]{x^3 + y^3} \leq \sqrt{x^2 + y^2}",
+    r"\begin{aligned} a &= b + c \\ &= d \end{aligned}",
+    r"\overbrace{1 + 2 + \cdots + n}^{n \text{ terms}} = \frac{n(n+1)}{2}",
+]
+
+
+def formulas(rng, count, as_code):
+    out = []
+    for k in range(count):
+        tex = rng.choice(FORMULAS) + " + c_{%d}" % k
+        if as_code:
+            out.append("`%s`" % tex if k % 2 else "\n\n`%s`\n\n" % tex)
+        else:
+            out.append("$%s$" % tex if k % 2 else "\n\n$$%s$$\n\n" % tex)
+    return "## Formulas\n\nSee " + " and ".join(out) + ".\n"
 
 
 def lesson(rng, index, total):
@@ -42,12 +76,17 @@ def lesson(rng, index, total):
 
 def main():
     count, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+    math = int(sys.argv[sys.argv.index("--math") + 1]) if "--math" in sys.argv else 0
+    as_code = "--math-as-code" in sys.argv
     rng = random.Random(42)
     content = out / "Content"
     content.mkdir(parents=True, exist_ok=True)
     names = ["l%04d.md" % i for i in range(count)]
     for index, name in enumerate(names):
-        (content / name).write_text(lesson(rng, index, count))
+        text = lesson(rng, index, count)
+        if math:
+            text += "\n" + formulas(random.Random(index), math, as_code)
+        (content / name).write_text(text)
     (content / "img.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n')
     modules = [names[i:i + 50] for i in range(0, count, 50)]
     yml = "title: Benchmark Course\nid: bench\nmodules:\n" + "".join(

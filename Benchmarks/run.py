@@ -3,6 +3,7 @@
 a clean release `lectern build` and Debian's cmark-gfm converting the same markdown as one
 input, alternately in the same run; reports their ratio, the peak RSS of lectern itself, a
 rebuild over the existing output, what creating the same files costs the file system alone,
+the cost of typesetting math (a math-heavy course against its twin with the formulas as code),
 and the latency of `lectern serve` from saving one lesson
 to its new page on disk (20 edits: median and worst).
 Usage: Benchmarks/run.py [SIZES=1000,5000] [RUNS=5]"""
@@ -89,6 +90,35 @@ def serve_latency(binary, course, edits=20):
         server.wait(timeout=10)
 
 
+def math_overhead(binary, lessons, runs, work, formulas=40):
+    """Median build time of a math-heavy course (FORMULAS per lesson) over its twin with the
+    same formulas written as code spans, timed alternately: what typesetting math costs. Both
+    are built in memory (/dev/shm) where there is one, so file system noise does not hide it."""
+    memory = pathlib.Path("/dev/shm")
+    if memory.is_dir() and os.access(memory, os.W_OK):
+        work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-bench-", dir=memory))
+    try:
+        return math_twins(binary, lessons, runs, work, formulas)
+    finally:
+        if work.parent == memory:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def math_twins(binary, lessons, runs, work, formulas):
+    courses = {}
+    for name, flags in (("math", []), ("code", ["--math-as-code"])):
+        courses[name] = work / ("math-%s-%d" % (name, lessons))
+        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(courses[name]),
+                        "--math", str(formulas)] + flags, check=True)
+    times = {"math": [], "code": []}
+    for _ in range(runs):
+        for name, course in courses.items():
+            shutil.rmtree(course / "Public", ignore_errors=True)
+            settle(course)
+            times[name].append(timed([binary, "build", str(course)])[0])
+    return statistics.median(times["math"]), statistics.median(times["code"]), formulas
+
+
 def measure(binary, lessons, runs, work):
     course = work / ("c%d" % lessons)
     subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(course)], check=True)
@@ -116,6 +146,7 @@ def measure(binary, lessons, runs, work):
               "rebuild": statistics.median(rebuilds)}
     if lessons == 1000:
         result["serve"] = serve_latency(binary, course)
+        result["math"] = math_overhead(binary, lessons, runs, work)
     return result
 
 
@@ -141,6 +172,10 @@ def main():
         print("  file system floor:      %.3f s (one thread creating the same folders and files)" % r["floor"])
         print("  rebuild over output:    %.3f s (%.2fx the clean build; goal 1.1x)" % (r["rebuild"], r["rebuild"] / r["build"]))
         print("  peak RSS of lectern:    %.0f MiB" % r["peak_mib"])
+        if "math" in r:
+            with_math, as_code, formulas = r["math"]
+            print("  math, %d formulas/lesson: %.3f s vs %.3f s as code spans (+%.0f%%; goal: 10%% or less)"
+                  % (formulas, with_math, as_code, 100 * (with_math / as_code - 1)))
         if "serve" in r:
             ms = sorted(1000 * s for s in r["serve"])
             print("  serve, edit to disk:    median %.0f ms, worst %.0f ms over %d edits (goal: 100 ms on average)"

@@ -130,7 +130,9 @@ enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = word.count <= 3 ? 1 : max(2, word.count / 3)
         var best: (String, Int)?
-        for candidate in candidates where abs(candidate.count - word.count) <= limit {
+        let wordIsLetters = word.first?.isLetter ?? false
+        for candidate in candidates where abs(candidate.count - word.count) <= limit
+            && (candidate.first?.isLetter ?? false) == wordIsLetters {
             let distance = editDistance(Array(word), Array(candidate))
             if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)

@@ -49,7 +49,7 @@ extension LessonAnalyzer {
             guard case .math(let kind, let tex) = inline.kind else { return }
             define(upTo: inline.range.start)
             let display = kind == .display
-            let defines = tex.contains("\\def") || tex.contains("command")
+            let defines = Self.mayDefineMacros(tex)
             let key = (display ? "D" : "I") + tex
             let rendering: MathRendering
             if !ownDefinitions, !defines, let cached = context.cached(key) {
@@ -64,6 +64,18 @@ extension LessonAnalyzer {
         define(upTo: nil)
         diagnostics += bag.all
         return renderings
+    }
+
+    /// True when a formula may define a macro (then it is not shared through the cache);
+    /// a byte scan, as this runs for every formula.
+    static func mayDefineMacros(_ tex: String) -> Bool {
+        let bytes = Array(tex.utf8)
+        let names: [[UInt8]] = ["def", "gdef", "newcommand", "renewcommand", "providecommand"].map { Array($0.utf8) }
+        for index in bytes.indices where bytes[index] == 0x5C {
+            let rest = bytes[(index + 1)...]
+            if names.contains(where: { rest.starts(with: $0) }) { return true }
+        }
+        return false
     }
 
     /// Problems at their place in the file: the formula's start, its delimiter, then the offset.
