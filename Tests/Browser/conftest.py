@@ -8,6 +8,13 @@ import subprocess
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+try:
+    # pandoc 3 from PyPI (pypandoc-binary) is the oracle some tests compare with.
+    import pypandoc
+    os.environ["PATH"] = os.path.dirname(pypandoc.get_pandoc_path()) + os.pathsep + os.environ.get("PATH", "")
+except (ImportError, OSError):
+    pass
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 

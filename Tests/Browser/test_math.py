@@ -1,12 +1,14 @@
 """Math as MathML: typeset in the browser, no raw TeX, on pages, quizzes and slides, over http and file://."""
 import re
+import subprocess
+import sys
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium_axe_python import Axe
 
 from browser import chrome, serve
-from conftest import make_course, run
+from conftest import ROOT, make_course, run
 
 LESSON = r"""---
 title: Formulas
@@ -158,3 +160,15 @@ def test_unknown_commands_are_located_warnings_and_stay_visible(lectern, tmp_pat
     assert run(lectern, "build", str(course)).returncode == 0
     page = (course / "Public" / "a" / "index.html").read_text()
     assert "<merror><mtext>\\alpah</mtext></merror>" in page and 'class="math-error"' in page and "\\frac{1}{2" in page
+
+
+def test_mathml_agrees_with_pandoc_on_the_formula_list(lectern):
+    tool = ROOT / "Tests" / "tools" / "math_compare.py"
+    result = subprocess.run([sys.executable, str(tool), lectern], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = dict(re.findall(r"^(formulas|tokens agree|structure agrees):\s+(\d+)", result.stdout, re.M))
+    count = int(figures["formulas"])
+    assert count >= 350
+    # The rates reached when the list was written; the note on each change gives the current ones.
+    assert int(figures["tokens agree"]) / count >= 0.95, result.stdout
+    assert int(figures["structure agrees"]) / count >= 0.98, result.stdout
