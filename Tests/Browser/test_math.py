@@ -1,13 +1,14 @@
 """Math as MathML: typeset in the browser, no raw TeX, on pages, quizzes and slides, over http and file://."""
 import re
 import subprocess
+import time
 import sys
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium_axe_python import Axe
 
-from browser import chrome, serve
+from browser import chrome, firefox, serve
 from conftest import ROOT, make_course, run
 
 LESSON = r"""---
@@ -121,15 +122,21 @@ def test_formulas_are_typeset_everywhere_on_the_page_over_http(math_course):
             driver.quit()
 
 
-def test_formulas_are_typeset_from_file_urls(math_course):
+@pytest.mark.parametrize("browser", ["chromium", "firefox"])
+def test_formulas_are_typeset_from_file_urls(math_course, browser):
     _, offline = math_course
-    driver = chrome()
+    driver = chrome() if browser == "chromium" else firefox()
     try:
         driver.get((offline / "formulas" / "index.html").as_uri())
         check_page(driver)
-        faces = driver.execute_async_script(
-            "const done = arguments[0]; document.fonts.load('16px \"Latin Modern Math\"')"
-            ".then(f => done(f.map(x => x.status)), e => done(String(e)))")
+        driver.execute_script("document.fonts.load('16px \"Latin Modern Math\"')")
+        faces = []
+        for _ in range(50):
+            faces = driver.execute_script(
+                "return [...document.fonts].filter(f => f.family.includes('Latin Modern Math')).map(f => f.status)")
+            if faces == ["loaded"]:
+                break
+            time.sleep(0.1)
         assert faces == ["loaded"]
     finally:
         driver.quit()
@@ -172,3 +179,15 @@ def test_mathml_agrees_with_pandoc_on_the_formula_list(lectern):
     # The rates reached when the list was written; the note on each change gives the current ones.
     assert int(figures["tokens agree"]) / count >= 0.95, result.stdout
     assert int(figures["structure agrees"]) / count >= 0.98, result.stdout
+
+
+def test_formulas_are_typeset_over_http_in_firefox(math_course):
+    course, _ = math_course
+    with serve(course / "Public") as base:
+        driver = firefox()
+        try:
+            driver.get(base + "formulas/")
+            text = check_page(driver)
+            assert "(1)" in text
+        finally:
+            driver.quit()
