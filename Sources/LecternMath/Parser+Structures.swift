@@ -73,6 +73,9 @@ extension MathParser {
                 return (body, .scripts)
             }
             return (.color(color, body), .scripts)
+        case "mathrel", "mathbin", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner":
+            // TeX's atom classes change spacing; MathML spaces by element, so the content is kept as it is.
+            return (parseArgument(), .scripts)
         case "colorbox":
             _ = readText()
             return (parseArgument(), .scripts)

@@ -20,7 +20,7 @@ enum Symbols {
         "aleph": "ℵ", "beth": "ℶ", "gimel": "ℷ", "daleth": "ℸ",
         "infty": "∞", "nabla": "∇", "hbar": "ℏ", "hslash": "ℏ", "Re": "ℜ", "Im": "ℑ", "emptyset": "∅",
         "varnothing": "⌀", "angle": "∠", "measuredangle": "∡", "triangle": "△", "square": "□", "Box": "□",
-        "blacksquare": "■", "top": "⊤", "bot": "⊥", "flat": "♭", "sharp": "♯", "natural": "♮",
+        "blacksquare": "■", "Diamond": "◇", "top": "⊤", "bot": "⊥", "flat": "♭", "sharp": "♯", "natural": "♮",
         "clubsuit": "♣", "diamondsuit": "♢", "heartsuit": "♡", "spadesuit": "♠", "checkmark": "✓",
         "S": "§", "P": "¶", "dag": "†", "ddag": "‡", "copyright": "©", "pounds": "£", "mho": "℧",
         "Bbbk": "𝕜", "complement": "∁", "eth": "ð", "circledR": "®", "maltese": "✠", "degree": "°",

@@ -74,7 +74,7 @@ public enum TeXMath {
         .union(["frac", "dfrac", "tfrac", "cfrac", "binom", "sqrt", "left", "right", "begin", "end", "text", "operatorname",
                 "overset", "underset", "stackrel", "substack", "cancel", "boxed", "phantom", "color", "textcolor", "tag",
                 "pmod", "bmod", "hspace", "displaystyle", "textstyle", "newcommand", "renewcommand", "def", "not",
-                "limits", "nolimits", "middle"]))
+                "limits", "nolimits", "middle", "mathrel", "mathbin", "mathord"]))
 
     static func escapeAttribute(_ text: String) -> String {
         var writer = MathMLWriter()
