@@ -133,16 +133,21 @@ enum Suggestion {
         let wordIsLetters = word.first?.isLetter ?? false
         for candidate in candidates where abs(candidate.count - word.count) <= limit
             && (candidate.first?.isLetter ?? false) == wordIsLetters {
-            let distance = editDistance(Array(word), Array(candidate))
+            let distance = EditDistance.between(word, candidate)
             if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
                 best = (candidate, distance)
             }
         }
         return best?.0
     }
+}
 
-    /// Edits between two words, a swap of neighbours counting as one (typing errors).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+/// How far apart two words are, for "did you mean": insertions, deletions, substitutions and
+/// swaps of neighbours (the usual typing errors) each count one.
+public enum EditDistance {
+    /// The number of edits from `a` to `b`.
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

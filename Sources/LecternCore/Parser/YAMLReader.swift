@@ -1,3 +1,4 @@
+import LecternMath
 /// Reads typed values out of `YAMLValue`s, reporting each problem at its line.
 struct YAMLReader {
     var bag: DiagnosticBag
@@ -99,17 +100,6 @@ public enum Suggestion {
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        EditDistance.between(a, b)
     }
 }
