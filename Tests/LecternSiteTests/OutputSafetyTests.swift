@@ -14,6 +14,16 @@ import Testing
         return root
     }
 
+    /// Removes a test's folder; a build's background removal of its previous site may still be
+    /// deleting inside it, so this tries again until the folder is gone.
+    static func remove(_ folder: String) {
+        for _ in 0..<50 {
+            try? FileManager.default.removeItem(atPath: folder)
+            guard FileManager.default.fileExists(atPath: folder) else { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     /// Every file under a folder with its bytes.
     static func snapshot(_ folder: String) -> [String: Data] {
         var files: [String: Data] = [:]
@@ -26,6 +36,7 @@ import Testing
 
     @Test func buildWithAnErrorLeavesThePreviousSiteByteIdentical() throws {
         let root = try Self.makeCourse()
+        defer { OutputSafetyTests.remove(root) }
         let first = try SiteBuilder.build(BuildOptions(root: root))
         #expect(first.wrote)
         let before = Self.snapshot(root + "/Public")
@@ -40,6 +51,7 @@ import Testing
 
     @Test func successfulRebuildReplacesTheSiteAndLeavesNoStagingFolders() throws {
         let root = try Self.makeCourse()
+        defer { OutputSafetyTests.remove(root) }
         _ = try SiteBuilder.build(BuildOptions(root: root))
         try "---\ntitle: One\n---\n\nChanged.\n".write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
         _ = try SiteBuilder.build(BuildOptions(root: root))
@@ -57,6 +69,7 @@ import Testing
     @Test(arguments: ["/", "~", ".", "Content", "Templates", ".."])
     func refusesProtectedFolders(_ relative: String) throws {
         let root = try Self.makeCourse()
+        defer { OutputSafetyTests.remove(root) }
         try FileManager.default.createDirectory(atPath: root + "/Templates", withIntermediateDirectories: true)
         let path: String
         switch relative {
@@ -73,6 +86,7 @@ import Testing
 
     @Test func refusesAFolderWithFilesItDidNotMake() throws {
         let root = try Self.makeCourse()
+        defer { OutputSafetyTests.remove(root) }
         let foreign = root + "/Elsewhere"
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
         try "keep me".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
@@ -85,6 +99,7 @@ import Testing
 
     @Test func acceptsAnEmptyFolderAndItsOwnOutput() throws {
         let root = try Self.makeCourse()
+        defer { OutputSafetyTests.remove(root) }
         let empty = root + "/Site"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         var options = BuildOptions(root: root)

@@ -18,7 +18,8 @@ import Testing
     @Test(arguments: ["/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/lesson/%2e%2e/%2e%2e/secret.txt",
                       "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/lesson/..%5c..%5csecret.txt", "/escape/secret.txt"])
     func refusesPathsThatLeaveTheSite(_ path: String) throws {
-        let (_, resolver) = try Self.site()
+        let (base, resolver) = try Self.site()
+        defer { OutputSafetyTests.remove(base) }
         let result = resolver.resolve(path)
         #expect(result == .forbidden || result == .notFound)
         if case .file(let file) = result { Issue.record("served \(file)") }
@@ -26,6 +27,7 @@ import Testing
 
     @Test func servesIndexPagesAndRedirectsFolders() throws {
         let (base, resolver) = try Self.site()
+        defer { OutputSafetyTests.remove(base) }
         let root = URL(fileURLWithPath: base + "/Public").resolvingSymlinksInPath().path
         #expect(resolver.resolve("/") == .file(root + "/index.html"))
         #expect(resolver.resolve("/lesson/") == .file(root + "/lesson/index.html"))

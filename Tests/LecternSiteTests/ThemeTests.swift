@@ -25,6 +25,7 @@ import Testing
 
     @Test func aCourseOverridesOneFileAndKeepsTheRest() throws {
         let root = try Self.course(templates: ["404.mustache": "{{<layout}}{{$main}}<h1>Lost?</h1>{{/main}}{{/layout}}\n"])
+        defer { OutputSafetyTests.remove(root) }
         let result = try SiteBuilder.build(BuildOptions(root: root))
         #expect(result.wrote)
         #expect(try String(contentsOfFile: root + "/Public/404.html", encoding: .utf8).contains("<h1>Lost?</h1>"))
@@ -33,6 +34,7 @@ import Testing
 
     @Test func templateSyntaxErrorsPointAtTheTemplateLine() throws {
         let root = try Self.course(templates: ["home.mustache": "{{<layout}}\n{{$main}}\n{{#modules}}\n<p>{{title}}</p>\n{{/lessons}}\n{{/main}}\n{{/layout}}\n"])
+        defer { OutputSafetyTests.remove(root) }
         let result = try SiteBuilder.build(BuildOptions(root: root))
         #expect(!result.wrote)
         let errors = result.diagnostics.filter { $0.id == "template.syntax" }
@@ -44,6 +46,7 @@ import Testing
 
     @Test func aMissingPartialIsAnErrorNotAnEmptyString() throws {
         let root = try Self.course(templates: ["footer.mustache": "<footer>\n{{> credits}}\n</footer>\n"])
+        defer { OutputSafetyTests.remove(root) }
         let result = try SiteBuilder.build(BuildOptions(root: root))
         #expect(!result.wrote)
         let missing = result.diagnostics.filter { $0.id == "template.missing-partial" }
@@ -54,6 +57,7 @@ import Testing
 
     @Test func assetNamesCarryTheirContentHash() throws {
         let root = try Self.course(templates: [:])
+        defer { OutputSafetyTests.remove(root) }
         _ = try SiteBuilder.build(BuildOptions(root: root))
         let assets = try FileManager.default.contentsOfDirectory(atPath: root + "/Public/assets")
         let css = assets.filter { $0.hasPrefix("lectern.") && $0.hasSuffix(".css") }
@@ -64,6 +68,7 @@ import Testing
 
     @Test func sitemapOnlyWithABaseURL() throws {
         let root = try Self.course(templates: [:])
+        defer { OutputSafetyTests.remove(root) }
         _ = try SiteBuilder.build(BuildOptions(root: root))
         #expect(!FileManager.default.fileExists(atPath: root + "/Public/sitemap.xml"))
         var options = BuildOptions(root: root)
@@ -77,6 +82,7 @@ import Testing
 @Suite struct SafeModeTests {
     @Test func safeCoursesDropRawHTML() throws {
         let root = try OutputSafetyTests.makeCourse("---\ntitle: One\n---\n\n<div class=\"raw\">block</div>\n\nInline <kbd>key</kbd> and `<b>x</b>`{=html}.\n")
+        defer { OutputSafetyTests.remove(root) }
         _ = try SiteBuilder.build(BuildOptions(root: root))
         let open = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
         #expect(open.contains("<div class=\"raw\">") && open.contains("<kbd>") && open.contains("<b>x</b>"))
