@@ -71,51 +71,34 @@ public struct HTMLWriter {
 
     /// The one place where text becomes safe inside an element.
     static func escapeText(_ text: String, into out: inout String) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out += text; return }
-        var pending = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            default: replacement = nil
-            }
-            if let replacement {
-                out += Substring(utf8[pending..<index])
-                out += replacement
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out += Substring(utf8[pending..<utf8.endIndex])
+        appendEscaped(text, quotes: false, to: &out)
     }
 
     /// The one place where attribute values are escaped.
     static func escapeAttribute(_ value: String) -> String {
         var out = ""
-        appendEscapedAttribute(value, to: &out)
+        appendEscaped(value, quotes: true, to: &out)
         return out
     }
 
-    /// Appends an attribute value escaped, working on UTF-8 bytes: only ASCII is ever replaced.
-    static func appendEscapedAttribute(_ value: String, to out: inout String) {
-        let utf8 = value.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { out += value; return }
+    /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values) replaced, working on
+    /// UTF-8 bytes: only ASCII is ever replaced, and text without them is appended whole.
+    static func appendEscaped(_ text: String, quotes: Bool, to out: inout String) {
+        let utf8 = text.utf8
+        func replacement(_ byte: UInt8) -> String? {
+            switch byte {
+            case 0x26: return "&amp;"
+            case 0x3C: return "&lt;"
+            case 0x3E: return "&gt;"
+            case 0x22 where quotes: return "&quot;"
+            default: return nil
+            }
+        }
+        guard utf8.contains(where: { replacement($0) != nil }) else { out += text; return }
         var pending = utf8.startIndex
         var index = utf8.startIndex
         while index < utf8.endIndex {
-            let replacement: String?
-            switch utf8[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            default: replacement = nil
-            }
-            if let replacement {
+            if let replacement = replacement(utf8[index]) {
                 out += Substring(utf8[pending..<index])
                 out += replacement
                 pending = utf8.index(after: index)
@@ -131,7 +114,7 @@ public struct HTMLWriter {
             out += " "
             out += name
             out += "=\""
-            appendEscapedAttribute(value, to: &out)
+            appendEscaped(value, quotes: true, to: &out)
             out += "\""
         }
     }
