@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
         .library(name: "LecternMath", targets: ["LecternMath"]),
+        .library(name: "LecternHighlight", targets: ["LecternHighlight"]),
         .library(name: "LecternCore", targets: ["LecternCore"]),
         .library(name: "LecternSite", targets: ["LecternSite"]),
     ],
@@ -24,8 +25,15 @@ let package = Package(
         ),
         .target(name: "LecternMath"),
         .target(
+            name: "LecternHighlight",
+            // ICU as the Swift toolchain ships it for Foundation: its regex time limit keeps
+            // a badly backtracking grammar pattern from stalling a build.
+            linkerSettings: [.linkedLibrary("_FoundationICU")],
+            plugins: ["EmbedGrammars"]
+        ),
+        .target(
             name: "LecternCore",
-            dependencies: ["CCmarkGFM", "LecternMath", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "LecternMath", "LecternHighlight", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "LecternSite",
@@ -34,6 +42,7 @@ let package = Package(
         ),
         .executableTarget(name: "ThemeEmbedder"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .plugin(name: "EmbedGrammars", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
         .executableTarget(
             name: "lectern",
             dependencies: [
@@ -45,6 +54,11 @@ let package = Package(
         .testTarget(
             name: "LecternMathTests",
             dependencies: ["LecternMath"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "LecternHighlightTests",
+            dependencies: ["LecternHighlight"],
             resources: [.copy("Golden")]
         ),
         .testTarget(

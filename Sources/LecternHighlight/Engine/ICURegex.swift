@@ -1,0 +1,73 @@
+// All of the highlighter's C interop: ICU's regular expressions, as the Swift toolchain ships
+// them for Foundation. ICU is used directly, not through NSRegularExpression, for its time
+// limit: a grammar pattern that backtracks badly gives up instead of stalling the build.
+import _FoundationICU
+
+/// One compiled pattern, matched against UTF-16 text. Not thread-safe: each highlighter
+/// owns its own.
+final class ICURegex {
+    private let handle: OpaquePointer
+    /// How many capture groups the pattern has.
+    let groupCount: Int
+    private var boundText: UnsafePointer<UInt16>?
+    private var boundCount = -1
+
+    /// Compiles a pattern (GtkSourceView syntax already translated); nil when ICU rejects it.
+    init?(_ pattern: String, caseInsensitive: Bool, extended: Bool) {
+        var status = U_ZERO_ERROR
+        let units = Array(pattern.utf16)
+        var flags: UInt32 = UREGEX_MULTILINE.rawValue
+        if caseInsensitive { flags |= UREGEX_CASE_INSENSITIVE.rawValue }
+        if extended { flags |= UREGEX_COMMENTS.rawValue }
+        guard let handle = swift_uregex_open(units, Int32(units.count), flags, nil, &status),
+              status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
+        self.handle = handle
+        // About a millisecond of matching per search: real patterns need a fraction of that.
+        swift_uregex_setTimeLimit(handle, 8, &status)
+        swift_uregex_useTransparentBounds(handle, 1, &status)
+        swift_uregex_useAnchoringBounds(handle, 0, &status)
+        groupCount = Int(swift_uregex_groupCount(handle, &status))
+    }
+
+    deinit { swift_uregex_close(handle) }
+
+    /// The number of a named group, or nil.
+    func groupNumber(named name: String) -> Int? {
+        var status = U_ZERO_ERROR
+        let units = Array(name.utf16)
+        let number = swift_uregex_groupNumberFromName(handle, units, Int32(units.count), &status)
+        return status.rawValue <= U_ZERO_ERROR.rawValue ? Int(number) : nil
+    }
+
+    /// What a search found.
+    enum SearchResult {
+        /// UTF-16 ranges of the whole match and of each group (nil for a group not taking part).
+        case found([Range<Int>?])
+        case none
+        /// The pattern backtracked past its time limit.
+        case timedOut
+    }
+
+    /// The first match starting at or after `from` that ends by `lineEnd`. `text` must stay
+    /// valid while this regex is used with it.
+    func firstMatch(in text: UnsafeBufferPointer<UInt16>, from: Int, lineEnd: Int) -> SearchResult {
+        var status = U_ZERO_ERROR
+        if boundText != text.baseAddress || boundCount != text.count {
+            swift_uregex_setText(handle, text.baseAddress, Int32(text.count), &status)
+            boundText = text.baseAddress
+            boundCount = text.count
+        }
+        swift_uregex_setRegion64(handle, Int64(from), Int64(lineEnd), &status)
+        let found = swift_uregex_findNext(handle, &status) != 0
+        if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .timedOut }
+        guard found, status.rawValue <= U_ZERO_ERROR.rawValue else { return .none }
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(groupCount + 1)
+        for group in 0...groupCount {
+            let start = Int(swift_uregex_start64(handle, Int32(group), &status))
+            let end = Int(swift_uregex_end64(handle, Int32(group), &status))
+            groups.append(start >= 0 && end >= start ? start..<end : nil)
+        }
+        return status.rawValue <= U_ZERO_ERROR.rawValue ? .found(groups) : .none
+    }
+}
