@@ -37,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "LecternSite",
-            dependencies: ["LecternCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["LecternCore", "LecternHighlight", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTheme"]
         ),
         .executableTarget(name: "ThemeEmbedder"),

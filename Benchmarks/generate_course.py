@@ -52,6 +52,24 @@ def formulas(rng, count, as_code):
     return "## Formulas\n\nSee " + " and ".join(out) + ".\n"
 
 
+SNIPPETS = [
+    ("python", 'def score(items, weight=%d):\n    """Weighted total."""\n    return sum(w * x for w, x in items) / weight  # normalised\n'),
+    ("java", 'public final class Box%d {\n    private final String label = "box\\n";\n    public int size() { return label.length(); }\n}\n'),
+    ("javascript", 'export async function load(id = %d) {\n  const res = await fetch(`/api/${id}`);\n  return res.ok ? res.json() : null; // fallback\n}\n'),
+    ("sql", "SELECT name, COUNT(*) AS n\nFROM orders\nWHERE total > %d AND status = 'open'\nGROUP BY name;\n"),
+    ("bash", 'for f in *.csv; do\n  echo "row $f: %d" >&2\ndone\n'),
+    ("c", '#include <stdio.h>\nint main(void) {\n    printf("%%d\\n", %d); /* print */\n    return 0;\n}\n'),
+]
+
+
+def code_blocks(index, count, plain):
+    out = []
+    for k in range(count):
+        language, body = SNIPPETS[(index + k) % len(SNIPPETS)]
+        out.append("```%s\n%s```\n" % ("" if plain else language, body % (index * 100 + k)))
+    return "## Code\n\n" + "\n".join(out)
+
+
 def lesson(rng, index, total):
     other = "l%04d.md" % ((index + 1) % total)
     parts = [
@@ -78,6 +96,8 @@ def main():
     count, out = int(sys.argv[1]), pathlib.Path(sys.argv[2])
     math = int(sys.argv[sys.argv.index("--math") + 1]) if "--math" in sys.argv else 0
     as_code = "--math-as-code" in sys.argv
+    code = int(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else 0
+    plain = "--code-plain" in sys.argv
     rng = random.Random(42)
     content = out / "Content"
     content.mkdir(parents=True, exist_ok=True)
@@ -86,6 +106,8 @@ def main():
         text = lesson(rng, index, count)
         if math:
             text += "\n" + formulas(random.Random(index), math, as_code)
+        if code:
+            text += "\n" + code_blocks(index, code, plain)
         (content / name).write_text(text)
     (content / "img.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n')
     modules = [names[i:i + 50] for i in range(0, count, 50)]

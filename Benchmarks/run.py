@@ -3,7 +3,8 @@
 a clean release `lectern build` and Debian's cmark-gfm converting the same markdown as one
 input, alternately in the same run; reports their ratio, the peak RSS of lectern itself, a
 rebuild over the existing output, what creating the same files costs the file system alone,
-the cost of typesetting math (a math-heavy course against its twin with the formulas as code),
+the cost of typesetting math (a math-heavy course against its twin with the formulas as code)
+and of highlighting code (six code blocks per lesson against the same blocks unlabelled),
 and the latency of `lectern serve` from saving one lesson
 to its new page on disk (20 edits: median and worst).
 Usage: Benchmarks/run.py [SIZES=1000,5000] [RUNS=5]"""
@@ -90,33 +91,49 @@ def serve_latency(binary, course, edits=20):
         server.wait(timeout=10)
 
 
-def math_overhead(binary, lessons, runs, work, formulas=40):
-    """Median build time of a math-heavy course (FORMULAS per lesson) over its twin with the
-    same formulas written as code spans, timed alternately: what typesetting math costs. Both
-    are built in memory (/dev/shm) where there is one, so file system noise does not hide it."""
+def in_memory(work, twins):
+    """Runs `twins(work)` in /dev/shm where there is one, so file system noise does not hide
+    what is measured."""
     memory = pathlib.Path("/dev/shm")
     if memory.is_dir() and os.access(memory, os.W_OK):
         work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-bench-", dir=memory))
     try:
-        return math_twins(binary, lessons, runs, work, formulas)
+        return twins(work)
     finally:
         if work.parent == memory:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def math_twins(binary, lessons, runs, work, formulas):
+def twin_times(binary, lessons, runs, work, variants):
+    """Median build time of each course variant ({name: generator flags}), timed alternately."""
     courses = {}
-    for name, flags in (("math", []), ("code", ["--math-as-code"])):
-        courses[name] = work / ("math-%s-%d" % (name, lessons))
-        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(courses[name]),
-                        "--math", str(formulas)] + flags, check=True)
-    times = {"math": [], "code": []}
+    for name, flags in variants.items():
+        courses[name] = work / ("%s-%d" % (name, lessons))
+        subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(courses[name])]
+                       + flags, check=True)
+    times = {name: [] for name in variants}
     for _ in range(runs):
         for name, course in courses.items():
             shutil.rmtree(course / "Public", ignore_errors=True)
             settle(course)
             times[name].append(timed([binary, "build", str(course)])[0])
-    return statistics.median(times["math"]), statistics.median(times["code"]), formulas
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def math_overhead(binary, lessons, runs, work, formulas=40):
+    """A math-heavy course (FORMULAS per lesson) against its twin with the same formulas
+    written as code spans: what typesetting math costs."""
+    times = in_memory(work, lambda w: twin_times(binary, lessons, runs, w, {
+        "math": ["--math", str(formulas)], "code": ["--math", str(formulas), "--math-as-code"]}))
+    return times["math"], times["code"], formulas
+
+
+def code_overhead(binary, lessons, runs, work, blocks=6):
+    """The benchmark course with BLOCKS code blocks per lesson in six languages against its
+    twin with the same blocks unlabelled (plain): what highlighting costs."""
+    times = in_memory(work, lambda w: twin_times(binary, lessons, runs, w, {
+        "highlighted": ["--code", str(blocks)], "plain": ["--code", str(blocks), "--code-plain"]}))
+    return times["highlighted"], times["plain"], blocks
 
 
 def measure(binary, lessons, runs, work):
@@ -147,6 +164,7 @@ def measure(binary, lessons, runs, work):
     if lessons == 1000:
         result["serve"] = serve_latency(binary, course)
         result["math"] = math_overhead(binary, lessons, runs, work)
+        result["code"] = code_overhead(binary, lessons, runs, work)
     return result
 
 
@@ -172,6 +190,10 @@ def main():
         print("  file system floor:      %.3f s (one thread creating the same folders and files)" % r["floor"])
         print("  rebuild over output:    %.3f s (%.2fx the clean build; goal 1.1x)" % (r["rebuild"], r["rebuild"] / r["build"]))
         print("  peak RSS of lectern:    %.0f MiB" % r["peak_mib"])
+        if "code" in r:
+            highlighted, plain, blocks = r["code"]
+            print("  code, %d blocks/lesson: %.3f s vs %.3f s unhighlighted (+%.0f%%; goal: 15%% or less)"
+                  % (blocks, highlighted, plain, 100 * (highlighted / plain - 1)))
         if "math" in r:
             with_math, as_code, formulas = r["math"]
             print("  math, %d formulas/lesson: %.3f s vs %.3f s as code spans (+%.0f%%; goal: 10%% or less)"

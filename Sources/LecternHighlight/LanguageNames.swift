@@ -40,7 +40,8 @@ struct LanguageNames: Sendable {
     ]
 
     private let byName: [String: String]
-    /// Every language with the names that select it, sorted by id.
+    /// Every language with the names that select it (its id among them unless another
+    /// language took that name), sorted by id.
     let listing: [(id: String, name: String, aliases: [String])]
 
     init(library: LanguageLibrary) {
@@ -60,7 +61,7 @@ struct LanguageNames: Sendable {
         }
         self.byName = byName
         var aliasesByID: [String: [String]] = [:]
-        for (name, id) in byName where name != id { aliasesByID[id, default: []].append(name) }
+        for (name, id) in byName { aliasesByID[id, default: []].append(name) }
         listing = library.fileNames.keys.filter { $0 != "def" && !library.isComponent($0) }.sorted().map { id in
             (id, library.displayNames[id] ?? id, (aliasesByID[id] ?? []).sorted())
         }

@@ -8,6 +8,12 @@ public struct HighlightedCode: Hashable, Sendable {
         public var text: String
         /// Their class, or nil for plain text.
         public var tokenClass: TokenClass?
+
+        /// A piece of text in a class.
+        public init(text: String, tokenClass: TokenClass?) {
+            self.text = text
+            self.tokenClass = tokenClass
+        }
     }
 
     /// The language id that coloured it.
@@ -43,7 +49,7 @@ public final class SyntaxHighlighter: @unchecked Sendable {
         names.language(for: name)
     }
 
-    /// Every supported language: id, display name and the names that select it.
+    /// Every supported language: id, display name and every name that selects it.
     public var languages: [(id: String, name: String, aliases: [String])] {
         names.listing
     }
@@ -71,10 +77,13 @@ public final class SyntaxHighlighter: @unchecked Sendable {
             checkIn(tokenizer)
             return nil
         }
-        let units = Array(code.utf16)
-        let lines = tokenizer.tokenize(units, grammar: grammar).map { tokens in
+        // PHP's definition colours code only inside `<?php`; lecture snippets usually leave it out.
+        let opener = language == "php" && !code.contains("<?") ? "<?php\n" : ""
+        let units = Array((opener + code).utf16)
+        var lines = tokenizer.tokenize(units, grammar: grammar).map { tokens in
             tokens.map { HighlightedCode.Piece(text: String(decoding: units[$0.0], as: UTF16.self), tokenClass: $0.1) }
         }
+        if !opener.isEmpty { lines.removeFirst() }
         let result = HighlightedCode(language: language, lines: lines)
         lock.lock()
         idle.append(tokenizer)

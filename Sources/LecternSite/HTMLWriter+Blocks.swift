@@ -14,7 +14,7 @@ extension HTMLWriter {
         case .plain(let inlines): writeInlines(inlines, into: &out)
         case .para(let inlines): writePara(block, inlines, into: &out)
         case .lineBlock(let lines): writeLineBlock(lines, into: &out)
-        case .codeBlock(let attributes, let code): writeCodeBlock(attributes, code, into: &out)
+        case .codeBlock(let attributes, let code): writeCodeBlock(attributes, code, at: block.range.start, into: &out)
         case .rawBlock(let format, let text): writeRawBlock(format, text, into: &out)
         case .blockQuote(let children): writeBlockQuote(children, into: &out)
         case .orderedList(let style, let items): writeOrderedList(style, items, into: &out)
@@ -42,13 +42,6 @@ extension HTMLWriter {
             writeInlines(line, into: &out)
         }
         out += "</div>"
-    }
-
-    func writeCodeBlock(_ attributes: Attributes, _ code: String, into out: inout String) {
-        Self.openTag("pre", attributes, into: &out)
-        out += "<code>"
-        Self.escapeText(code.hasSuffix("\n") ? String(code.dropLast()) : code, into: &out)
-        out += "</code></pre>"
     }
 
     func writeRawBlock(_ format: String, _ text: String, into out: inout String) {

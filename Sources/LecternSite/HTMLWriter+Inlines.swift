@@ -15,7 +15,7 @@ extension HTMLWriter {
         case .strikeout(let children): writeWrapped("del", children, into: &out)
         case .superscript(let children): writeWrapped("sup", children, into: &out)
         case .subscript(let children): writeWrapped("sub", children, into: &out)
-        case .code(let attributes, let code): writeCode(attributes, code, into: &out)
+        case .code(let attributes, let code): writeCode(attributes, code, at: inline.range.start, into: &out)
         case .math(let kind, let body): writeMath(kind, body, at: inline.range.start, into: &out)
         case .rawInline(let format, let text): if format == "html", options.allowsRawHTML { out += text }
         case .link(let attributes, let children, let target): writeLink(attributes, children, target, into: &out)
@@ -30,12 +30,6 @@ extension HTMLWriter {
         out += "<\(tag)>"
         writeInlines(children, into: &out)
         out += "</\(tag)>"
-    }
-
-    func writeCode(_ attributes: Attributes, _ code: String, into out: inout String) {
-        Self.openTag("code", attributes, into: &out)
-        Self.escapeText(code, into: &out)
-        out += "</code>"
     }
 
     func writeMath(_ kind: MathKind, _ body: String, at location: SourceLocation, into out: inout String) {

@@ -1,4 +1,5 @@
 import LecternCore
+import LecternHighlight
 
 /// Renders the document model as HTML5, the way `pandoc -t html5 --mathjax` does.
 public struct HTMLWriter {
@@ -22,6 +23,9 @@ public struct HTMLWriter {
         public var math: @Sendable (SourceLocation) -> String? = { _ in nil }
         /// The readable characters of the formula starting at a location, for accessible names.
         public var mathText: @Sendable (SourceLocation) -> String? = { _ in nil }
+        /// The highlighted code of the code block or inline code starting at a location (from
+        /// the lesson's analysis); code without it is written as plain text.
+        public var code: @Sendable (SourceLocation) -> HighlightedCode? = { _ in nil }
 
         /// Creates options.
         public init(pageMode: Bool = false, headingShift: Int = 0,

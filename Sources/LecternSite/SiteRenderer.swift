@@ -83,6 +83,7 @@ public struct SiteRenderer: @unchecked Sendable {
         options.quiz = { analysis.quiz(at: $0) }
         options.math = { analysis.math[$0]?.html }
         options.mathText = { analysis.math[$0]?.plainText }
+        options.code = { analysis.code[$0] }
         return options
     }
 

@@ -33,12 +33,27 @@
     window.LecternStore.save();
   }
 
+  // Code blocks with `data-line-numbers` steps: the lines of the latest step shown are marked.
+  function markCodeSteps(slide) {
+    Array.prototype.forEach.call(slide.querySelectorAll(".code-block[data-line-steps]"), function (block) {
+      var lines = block.getAttribute("data-line-steps").split("|")[0];
+      Array.prototype.forEach.call(block.querySelectorAll(".code-step"), function (marker) {
+        if (marker.classList.contains("is-visible") || mode === "print" || mode === "handout") lines = marker.getAttribute("data-lines");
+      });
+      var marked = lines ? lines.split(",") : [];
+      Array.prototype.forEach.call(block.querySelectorAll(".code-line"), function (line) {
+        line.classList.toggle("is-marked", marked.indexOf(line.getAttribute("data-line")) >= 0);
+      });
+    });
+  }
+
   function render(notify) {
     slides.forEach(function (slide, index) {
       slide.classList.toggle("is-current", index === current);
       slide.setAttribute("aria-hidden", index === current || mode !== "present" ? "false" : "true");
     });
     Array.prototype.forEach.call(fragments(current), function (fragment, index) { fragment.classList.toggle("is-visible", index < step); });
+    slides.forEach(markCodeSteps);
     document.querySelector(".deck-number").textContent = (current + 1) + " / " + total;
     document.querySelector(".deck-progress-bar").style.width = (total > 1 ? current / (total - 1) * 100 : 100) + "%";
     var hash = "#/" + (current + 1) + (step ? "/" + step : "");

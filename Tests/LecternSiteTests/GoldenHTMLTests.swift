@@ -4,7 +4,8 @@ import LecternSite
 import Testing
 
 /// Golden files: `Golden/NAME.md` renders to `Golden/NAME.html`, and its diagnostics are
-/// `Golden/NAME.diagnostics` (absent when there are none). `page-` files use lesson-page mode.
+/// `Golden/NAME.diagnostics` (absent when there are none). `page-` files use lesson-page mode
+/// and `deck-` files slide mode, both with the lesson's analysis (highlighted code).
 /// Set LECTERN_UPDATE_GOLDEN=1 to rewrite the expected files from the current output.
 @Suite struct GoldenHTMLTests {
     static let directory = Bundle.module.url(forResource: "Golden", withExtension: nil)!
@@ -23,7 +24,13 @@ import Testing
     func rendersAsExpected(_ name: String) throws {
         let input = try String(contentsOf: Self.directory.appendingPathComponent(name + ".md"), encoding: .utf8)
         let (document, diagnostics) = MarkdownParser.parse(input, file: name + ".md")
-        var writer = HTMLWriter(options: name.hasPrefix("page-") ? .page : .pandoc)
+        var options: HTMLWriter.Options = name.hasPrefix("page-") ? .page : .pandoc
+        if name.hasPrefix("page-") || name.hasPrefix("deck-") {
+            let analysis = LessonAnalyzer.analyze(document, path: name + ".md")
+            options.code = { analysis.code[$0] }
+            options.deckMode = name.hasPrefix("deck-")
+        }
+        var writer = HTMLWriter(options: options)
         let html = writer.render(document.blocks)
         let printed = DiagnosticPrinter(sources: [name + ".md": input]).render(diagnostics, format: .text)
 

@@ -1,4 +1,5 @@
 import LecternMath
+import LecternHighlight
 
 /// An element id on a lesson's page and where it was written.
 public struct ElementID: Hashable, Sendable {
@@ -67,6 +68,8 @@ public struct LessonAnalysis: Sendable {
     public var minutes: Int
     /// Every formula as MathML, by where it starts.
     public var math: [SourceLocation: MathRendering]
+    /// Code in a known language, highlighted, by where the block or inline code starts.
+    public var code: [SourceLocation: HighlightedCode] = [:]
     /// What parsing and analysis reported about this lesson alone.
     public var diagnostics: [Diagnostic]
 

@@ -46,7 +46,7 @@ public enum LessonAnalyzer {
             searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),
             minutes: document.metadata.duration
                 ?? DurationEstimate.minutes(for: document, slideLevel: slideLevel, quizQuestions: questions),
-            math: renderings, diagnostics: diagnostics)
+            math: renderings, code: highlightCode(document), diagnostics: diagnostics)
     }
 
     /// The title from front matter, else the file name without `.md`.
