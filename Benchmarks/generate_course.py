@@ -70,7 +70,7 @@ def code_blocks(index, count, plain):
     return "## Code\n\n" + "\n".join(out)
 
 
-def lesson(rng, index, total):
+def lesson(rng, index, total, plain=False):
     other = "l%04d.md" % ((index + 1) % total)
     parts = [
         "---\ntitle: Lesson %d\ndescription: %s\nlevel: %s\nduration: %d\nobjectives:\n  - %s\n---\n"
@@ -85,7 +85,7 @@ def lesson(rng, index, total):
         "  Left    Right\n-------  -------\n  a        1\n  b        2\n",
         "Term\n:   %s\n\n| a line\n|   an indented line\n" % sentence(rng),
         "a. first\nb. second\n\n- [x] done\n- [ ] open\n",
-        "```{.python .numberLines}\ndef f(x):\n    return x * %d\n```\n\n`<b>raw</b>`{=html} and \\pause\n" % index,
+        "```{%s.numberLines}\ndef f(x):\n    return x * %d\n```\n\n`<b>raw</b>`{=html} and \\pause\n" % ("" if plain else ".python ", index),
         "::: notes\n%s\n:::\n\n. . .\n\n::: incremental\n- one\n- two\n:::\n\n---\n\n%s\n" % (sentence(rng), paragraph(rng, 8)),
         "::: {.quiz title=\"Check\"}\n1. %s\n   - [ ] wrong\n   - [x] right\n:::\n" % sentence(rng, 6),
     ]
@@ -103,7 +103,7 @@ def main():
     content.mkdir(parents=True, exist_ok=True)
     names = ["l%04d.md" % i for i in range(count)]
     for index, name in enumerate(names):
-        text = lesson(rng, index, count)
+        text = lesson(rng, index, count, plain)
         if math:
             text += "\n" + formulas(random.Random(index), math, as_code)
         if code:

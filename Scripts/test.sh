@@ -25,5 +25,8 @@ else
   echo "node is not installed: skipping the JavaScript unit tests (Tests/JavaScript)"
 fi
 
+echo "== code highlighting against pandoc's (agreement per language)"
+.venv/bin/python Tests/tools/highlight_compare.py "$(swift build -c release --show-bin-path)/lectern"
+
 echo "== end-to-end and browser tests"
 LECTERN_BIN="$(swift build -c release --show-bin-path)/lectern" .venv/bin/python -m pytest -q Tests/Browser "$@"

@@ -98,7 +98,11 @@ def lectern_blocks(binary, markdown):
 def pandoc_blocks(markdown):
     pandoc = shutil.which("pandoc")
     if not pandoc:
-        sys.exit("pandoc is needed (pip install pypandoc-binary; conftest puts it on PATH)")
+        try:
+            import pypandoc
+            pandoc = pypandoc.get_pandoc_path()
+        except (ImportError, OSError):
+            sys.exit("pandoc is needed: pip install pypandoc-binary (Scripts/setup.sh --browser does)")
     out = subprocess.run([pandoc, "-f", "markdown", "-t", "html", "--preserve-tabs"], input=markdown, capture_output=True,
                          text=True, check=True).stdout
     parser = Classes("pre", "sourceCode", SKYLIGHTING)

@@ -1,6 +1,7 @@
 // All of the highlighter's C interop: ICU's regular expressions, as the Swift toolchain ships
 // them for Foundation. ICU is used directly, not through NSRegularExpression, for its time
 // limit: a grammar pattern that backtracks badly gives up instead of stalling the build.
+import Foundation
 import _FoundationICU
 
 /// One compiled pattern, matched against UTF-16 text. Not thread-safe: each highlighter
@@ -40,34 +41,51 @@ final class ICURegex {
     }
 
     /// What a search found.
-    enum SearchResult {
-        /// UTF-16 ranges of the whole match and of each group (nil for a group not taking part).
-        case found([Range<Int>?])
+    enum Outcome<Value> {
+        case found(Value)
         case none
         /// The pattern backtracked past its time limit.
         case timedOut
     }
 
-    /// The first match starting at or after `from` that ends by `lineEnd`. `text` must stay
-    /// valid while this regex is used with it.
-    func firstMatch(in text: UnsafeBufferPointer<UInt16>, from: Int, lineEnd: Int) -> SearchResult {
+    /// Where the first match starting at or after `from` and ending by `end` starts. `text`
+    /// must stay valid while this regex is used with it.
+    func firstStart(in text: UnsafeBufferPointer<UInt16>, from: Int, end: Int) -> Outcome<Int> {
         var status = U_ZERO_ERROR
+        bind(text, &status)
+        swift_uregex_setRegion64(handle, Int64(from), Int64(end), &status)
+        let found = swift_uregex_findNext(handle, &status) != 0
+        return outcome(found, &status) { Int(swift_uregex_start64(handle, 0, &$0)) }
+    }
+
+    /// The match starting exactly at `at` and ending by `lineEnd`: UTF-16 ranges of the whole
+    /// match and of each group (nil for a group not taking part).
+    func match(in text: UnsafeBufferPointer<UInt16>, at: Int, lineEnd: Int) -> Outcome<[Range<Int>?]> {
+        var status = U_ZERO_ERROR
+        bind(text, &status)
+        swift_uregex_setRegion64(handle, Int64(at), Int64(lineEnd), &status)
+        let found = swift_uregex_lookingAt64(handle, -1, &status) != 0
+        return outcome(found, &status) { status in
+            (0...groupCount).map { group in
+                let start = Int(swift_uregex_start64(handle, Int32(group), &status))
+                let end = Int(swift_uregex_end64(handle, Int32(group), &status))
+                return start >= 0 && end >= start ? start..<end : nil
+            }
+        }
+    }
+
+    private func outcome<Value>(_ found: Bool, _ status: inout UErrorCode, _ read: (inout UErrorCode) -> Value) -> Outcome<Value> {
+        if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .timedOut }
+        guard found, status.rawValue <= U_ZERO_ERROR.rawValue else { return .none }
+        let value = read(&status)
+        return status.rawValue <= U_ZERO_ERROR.rawValue ? .found(value) : .none
+    }
+
+    private func bind(_ text: UnsafeBufferPointer<UInt16>, _ status: inout UErrorCode) {
         if boundText != text.baseAddress || boundCount != text.count {
             swift_uregex_setText(handle, text.baseAddress, Int32(text.count), &status)
             boundText = text.baseAddress
             boundCount = text.count
         }
-        swift_uregex_setRegion64(handle, Int64(from), Int64(lineEnd), &status)
-        let found = swift_uregex_findNext(handle, &status) != 0
-        if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .timedOut }
-        guard found, status.rawValue <= U_ZERO_ERROR.rawValue else { return .none }
-        var groups: [Range<Int>?] = []
-        groups.reserveCapacity(groupCount + 1)
-        for group in 0...groupCount {
-            let start = Int(swift_uregex_start64(handle, Int32(group), &status))
-            let end = Int(swift_uregex_end64(handle, Int32(group), &status))
-            groups.append(start >= 0 && end >= start ? start..<end : nil)
-        }
-        return status.rawValue <= U_ZERO_ERROR.rawValue ? .found(groups) : .none
     }
 }

@@ -22,10 +22,10 @@ struct Run {
         var position = range.lowerBound
         var lastPosition = -1
         var repeats = 0
-        while position <= matchEnd, let (at, found) = nextEvent(from: position, to: matchEnd, line: lineIndex, frames: frames) {
+        while position <= matchEnd, let at = nextEvent(from: position, line: range.lowerBound..<matchEnd, line: lineIndex, frames: frames) {
             emit(position..<at, frames[frames.count - 1].style)
             position = at
-            if apply(found, at: at, line: lineIndex, frames: &frames, position: &position) {
+            if apply(at: at, line: range.lowerBound..<matchEnd, line: lineIndex, frames: &frames, position: &position) {
                 // Many events without moving are a cycle of empty matches: after a few,
                 // step over one character.
                 repeats = position == lastPosition ? repeats + 1 : 0
@@ -68,9 +68,6 @@ struct Run {
         }
     }
 
-    /// What matched at the earliest position: by candidate key, its groups and regex.
-    private typealias Found = [Int: ([Range<Int>?], ICURegex)]
-
     /// The ancestors whose end may end the top context, outermost first.
     private func endingAncestors(_ frames: [Frame]) -> [Int] {
         var result: [Int] = []
@@ -82,50 +79,55 @@ struct Run {
         return result
     }
 
-    private mutating func nextEvent(from position: Int, to lineEnd: Int, line: Int, frames: [Frame]) -> (Int, Found)? {
+    /// The candidates of the top context in the engine's order of precedence: ending
+    /// ancestors' ends (outermost first), the children that may start on this line, the
+    /// context's own end. Keys: a child's index, -1 for the own end, -2 - i for ancestor i.
+    private func candidates(_ frames: [Frame], line: Int) -> [(key: Int, regex: ICURegex)] {
         let top = frames[frames.count - 1]
-        var best = Int.max
-        var found: Found = [:]
-        func consider(_ key: Int, _ regex: ICURegex?) {
-            guard let regex else { return }
-            var match: [Range<Int>?]?
-            if let cached = top.cache[key], cached.line == line,
-               cached.match.map({ ($0[0]?.lowerBound ?? -1) >= position }) ?? true {
-                match = cached.match
-            } else {
-                match = search(regex, from: position, to: lineEnd)
-                top.cache[key] = (line, match)
-            }
-            guard let match, let start = match[0]?.lowerBound, start <= best else { return }
-            if start < best {
-                best = start
-                found = [:]
-            }
-            found[key] = (match, regex)
+        // Fixed while the frame is on top, but for once-only children and the first line.
+        if let cached = top.candidates, cached.firstLine == (line == 0), cached.used == top.used.count { return cached.list }
+        var result: [(key: Int, regex: ICURegex)] = []
+        for ancestor in endingAncestors(frames) {
+            if let end = frames[ancestor].end { result.append((-2 - ancestor, end)) }
         }
-        consider(Self.ownEnd, top.end)
-        for ancestor in endingAncestors(frames) { consider(Self.ancestorKey(ancestor), frames[ancestor].end) }
-        for (childIndex, child) in top.rule.children.enumerated() {
-            if child.rule.onceOnly, top.used.contains(childIndex) { continue }
-            if child.rule.firstLineOnly, line > 0 { continue }
-            switch child.rule.kind {
-            case .simple(let pattern): consider(childIndex, tokenizer.regex(pattern))
-            case .container(let start?, _): consider(childIndex, tokenizer.regex(start))
-            default: continue
-            }
+        for (childIndex, regex) in tokenizer.childRegexes(top.rule).enumerated() {
+            guard let regex else { continue }
+            let child = top.rule.children[childIndex].rule
+            if child.onceOnly, top.used.contains(childIndex) { continue }
+            if child.firstLineOnly, line > 0 { continue }
+            result.append((childIndex, regex))
         }
-        return best == Int.max ? nil : (best, found)
+        if let end = top.end { result.append((-1, end)) }
+        top.candidates = (line == 0, top.used.count, result)
+        return result
     }
 
-    private static let ownEnd = -1
-    private static func ancestorKey(_ index: Int) -> Int { -2 - index }
+    /// The earliest position at or after `position`, on this line, where a candidate of the
+    /// top context starts. Each candidate's next start is kept on the frame until passed; the
+    /// root context, which lives for the whole block, looks ahead past the line so that a
+    /// pattern absent from the block is searched once, not once per line.
+    private mutating func nextEvent(from position: Int, line range: Range<Int>, line: Int, frames: [Frame]) -> Int? {
+        let top = frames[frames.count - 1]
+        let lookahead = frames.count == 1 ? min(code.count, max(range.upperBound, position + Tokenizer.lookahead)) : range.upperBound
+        var best: Int?
+        for (key, regex) in candidates(frames, line: line) {
+            var entry = top.cache[key]
+            let valid = entry.map { entry in entry.start.map { $0 >= position } ?? (position <= entry.searchedTo) } ?? false
+            if !valid {
+                entry = (search(regex, from: position, to: lookahead), lookahead)
+                top.cache[key] = entry
+            }
+            if let start = entry?.start, start <= range.upperBound, start < (best ?? Int.max) { best = start }
+        }
+        return best
+    }
 
-    private mutating func search(_ regex: ICURegex, from position: Int, to lineEnd: Int) -> [Range<Int>?]? {
+    private mutating func search(_ regex: ICURegex, from position: Int, to end: Int) -> Int? {
         let key = ObjectIdentifier(regex)
         if timeouts[key, default: 0] >= Tokenizer.timeoutsAllowed { return nil }
         searchCount += 1
-        switch regex.firstMatch(in: buffer, from: position, lineEnd: lineEnd) {
-        case .found(let groups): return groups
+        switch regex.firstStart(in: buffer, from: position, end: end) {
+        case .found(let start): return start
         case .none: return nil
         case .timedOut:
             timeoutCount += 1
@@ -134,18 +136,37 @@ struct Run {
         }
     }
 
-    /// Applies what matched at `at` in the engine's order; false when nothing applies there.
-    private mutating func apply(_ found: Found, at: Int, line: Int, frames: inout [Frame], position: inout Int) -> Bool {
-        for ancestor in endingAncestors(frames) where found[Self.ancestorKey(ancestor)] != nil {
+    /// The match of a candidate starting exactly at `at` within the line, when its next
+    /// start is there; a candidate found there by a look-ahead search whose match does not
+    /// fit the line is searched again past `at`.
+    private mutating func match(_ key: Int, _ regex: ICURegex, at: Int, line range: Range<Int>, top: Frame) -> [Range<Int>?]? {
+        guard let entry = top.cache[key], entry.start == at else { return nil }
+        guard timeouts[ObjectIdentifier(regex), default: 0] < Tokenizer.timeoutsAllowed else { return nil }
+        searchCount += 1
+        switch regex.match(in: buffer, at: at, lineEnd: range.upperBound) {
+        case .found(let groups): return groups
+        case .none, .timedOut:
+            top.cache[key] = (nil, at)
+            return nil
+        }
+    }
+
+    /// Applies what matches at `at`, in the engine's order: an ending ancestor's end, then
+    /// the children, then the context's own end; false when nothing applies there.
+    private mutating func apply(at: Int, line range: Range<Int>, line: Int, frames: inout [Frame], position: inout Int) -> Bool {
+        let top = frames[frames.count - 1]
+        let candidates = candidates(frames, line: line)
+        for (key, regex) in candidates where key <= -2 {
+            guard match(key, regex, at: at, line: range, top: top) != nil else { continue }
             // The ancestor's end is handled as its own end once its descendants are closed.
-            frames.removeSubrange((ancestor + 1)...)
+            frames.removeSubrange((-2 - key + 1)...)
             return true
         }
-        let top = frames[frames.count - 1]
-        let endFound = found[Self.ownEnd]
-        for (childIndex, child) in top.rule.children.enumerated() {
-            guard let (groups, regex) = found[childIndex], let whole = groups[0] else { continue }
+        let endFound = candidates.last.flatMap { $0.key == -1 ? match(-1, $0.regex, at: at, line: range, top: top) : nil }
+        for (childIndex, regex) in candidates where childIndex >= 0 {
+            let child = top.rule.children[childIndex]
             if endFound != nil, !child.rule.extendParent { continue }
+            guard let groups = match(childIndex, regex, at: at, line: range, top: top), let whole = groups[0] else { continue }
             let style = child.style ?? top.style
             switch child.rule.kind {
             case .container(_, let end):
@@ -177,10 +198,10 @@ struct Run {
                 return true
             }
         }
-        guard let (groups, regex) = endFound, let whole = groups[0], frames.count > 1 else { return false }
+        guard let groups = endFound, let whole = groups[0], frames.count > 1 else { return false }
         frames.removeLast()
         if whole.upperBound == top.start { frames[frames.count - 1].emptyChild = (ObjectIdentifier(top.rule), top.start) }
-        emitMatch(groups, regex: regex, base: top.rule.styleInside ? top.parentStyle : top.style,
+        emitMatch(groups, regex: top.end, base: top.rule.styleInside ? top.parentStyle : top.style,
                   subPatterns: top.rule.subPatterns, place: .end)
         if top.rule.endParent, frames.count >= 2 { popEndingParents(&frames) }
         position = whole.upperBound

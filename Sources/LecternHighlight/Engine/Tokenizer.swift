@@ -10,11 +10,14 @@ final class Tokenizer {
     static let depthCap = 100
     /// A pattern that runs out of time this often in one block is not tried again in it.
     static let timeoutsAllowed = 2
+    /// How far past the current line the root context looks for its candidates' next start.
+    static let lookahead = 65_536
 
     private var compiled: [ObjectIdentifier: ICURegex?] = [:]
     /// Searches and time-outs of the last block, for the robustness tests.
     private(set) var lastWork = (searches: 0, timeouts: 0)
     private var compiledFilled: [String: ICURegex?] = [:]
+    private var childRegexCache: [ObjectIdentifier: [ICURegex?]] = [:]
 
     /// The tokens of each line: ranges of UTF-16 offsets into `code` with their class.
     func tokenize(_ code: [UInt16], grammar: Grammar) -> [[(Range<Int>, TokenClass?)]] {
@@ -37,6 +40,21 @@ final class Tokenizer {
             lastWork = (run.searchCount, run.timeoutCount)
             return lines
         }
+    }
+
+    /// The regex that starts each child of a rule (its match or start), nil where none compiles.
+    func childRegexes(_ rule: Rule) -> [ICURegex?] {
+        let key = ObjectIdentifier(rule)
+        if let known = childRegexCache[key] { return known }
+        let made = rule.children.map { child -> ICURegex? in
+            switch child.rule.kind {
+            case .simple(let pattern): return regex(pattern)
+            case .container(let start?, _): return regex(start)
+            default: return nil
+            }
+        }
+        childRegexCache[key] = made
+        return made
     }
 
     func regex(_ pattern: Pattern) -> ICURegex? {
@@ -75,8 +93,11 @@ final class Frame {
     /// A child that opened and closed without consuming anything, and where: it may not
     /// open there again (the engine would loop).
     var emptyChild: (rule: ObjectIdentifier, position: Int)?
-    /// Next match of each candidate from the last search, for the line it was made on.
-    var cache: [Int: (line: Int, match: [Range<Int>?]?)] = [:]
+    /// Per candidate: where it next starts, or nil when it does not start before
+    /// `searchedTo`; kept until passed.
+    var cache: [Int: (start: Int?, searchedTo: Int)] = [:]
+    /// The candidates while on top, for the first line or not and the once-only children used.
+    var candidates: (firstLine: Bool, used: Int, list: [(key: Int, regex: ICURegex)])?
     /// The root and its children are never ended by an ancestor; deeper contexts are when
     /// they, or a context between, do not extend their parent.
     let ancestorCanEnd: Bool
