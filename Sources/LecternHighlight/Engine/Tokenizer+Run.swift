@@ -5,6 +5,8 @@ struct Run {
     var buffer = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
     private var tokens: [(Range<Int>, TokenClass?)] = []
     private var timeouts: [ObjectIdentifier: Int] = [:]
+    /// The last search of each pattern: from where, up to where, and the start it found.
+    private var searches: [ObjectIdentifier: (from: Int, end: Int, start: Int?)] = [:]
     /// Regex searches run and searches that ran out of time, for the robustness tests.
     private(set) var searchCount = 0
     private(set) var timeoutCount = 0
@@ -125,10 +127,19 @@ struct Run {
     private mutating func search(_ regex: ICURegex, from position: Int, to end: Int) -> Int? {
         let key = ObjectIdentifier(regex)
         if timeouts[key, default: 0] >= Tokenizer.timeoutsAllowed { return nil }
+        // Contexts share patterns (a language's expressions, comments, strings): a search
+        // made for another context over the same stretch answers for this one too.
+        if let known = searches[key], known.end == end, known.from <= position, known.start.map({ position <= $0 }) ?? true {
+            return known.start
+        }
         searchCount += 1
         switch regex.firstStart(in: buffer, from: position, end: end) {
-        case .found(let start): return start
-        case .none: return nil
+        case .found(let start):
+            searches[key] = (position, end, start)
+            return start
+        case .none:
+            searches[key] = (position, end, nil)
+            return nil
         case .timedOut:
             timeoutCount += 1
             timeouts[key, default: 0] += 1
