@@ -113,13 +113,22 @@ struct Run {
         let lookahead = frames.count == 1 ? min(code.count, max(range.upperBound, position + Tokenizer.lookahead)) : range.upperBound
         var best: Int?
         for (key, regex) in candidates(frames, line: line) {
-            var entry = top.cache[key]
-            let valid = entry.map { entry in entry.start.map { $0 >= position } ?? (position <= entry.searchedTo) } ?? false
-            if !valid {
-                entry = (search(regex, from: position, to: lookahead), lookahead)
-                top.cache[key] = entry
+            var from = position
+            if let entry = top.cache[key] {
+                if let start = entry.start, start >= position {
+                    if start <= range.upperBound, start < (best ?? Int.max) { best = start }
+                    continue
+                }
+                if entry.start == nil, position <= entry.searchedTo {
+                    // Nothing starts up to `searchedTo`: look on from there when that is not
+                    // past this line.
+                    guard entry.searchedTo < range.upperBound else { continue }
+                    from = entry.searchedTo + (UTF16.isLeadSurrogate(code[entry.searchedTo]) ? 2 : 1)
+                }
             }
-            if let start = entry?.start, start <= range.upperBound, start < (best ?? Int.max) { best = start }
+            let start = from <= lookahead ? search(regex, from: from, to: lookahead) : nil
+            top.cache[key] = (start, lookahead)
+            if let start, start <= range.upperBound, start < (best ?? Int.max) { best = start }
         }
         return best
     }
