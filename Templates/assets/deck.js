@@ -19,7 +19,8 @@
   function fragments(index) { return slides[index] ? slides[index].querySelectorAll(".fragment") : []; }
 
   function fit() {
-    var scale = Math.min(window.innerWidth / 1280, (window.innerHeight - 28) / 720);
+    var viewport = document.querySelector(".deck-viewport");
+    var scale = Math.min(viewport.clientWidth / 1280, viewport.clientHeight / 720);
     document.querySelector(".deck-canvas").style.setProperty("--deck-scale", String(Math.max(scale, 0.1)));
   }
 
@@ -47,11 +48,14 @@
     });
   }
 
+  function fitCurrent() { if (window.LecternFit && mode === "present") window.LecternFit.slide(slides[current], window.LecternFit.floor); }
+
   function render(notify) {
     slides.forEach(function (slide, index) {
       slide.classList.toggle("is-current", index === current);
       slide.setAttribute("aria-hidden", index === current || mode !== "present" ? "false" : "true");
     });
+    fitCurrent();
     Array.prototype.forEach.call(fragments(current), function (fragment, index) { fragment.classList.toggle("is-visible", index < step); });
     slides.forEach(markCodeSteps);
     document.querySelector(".deck-number").textContent = (current + 1) + " / " + total;
@@ -136,6 +140,7 @@
   function toggleOverview(force) {
     var on = force === undefined ? !body.classList.contains("deck-overview") : force;
     body.classList.toggle("deck-overview", on);
+    if (on && window.LecternFit) window.LecternFit.all(slides, window.LecternFit.floor);
     if (on) slides[current].scrollIntoView({ block: "center" });
   }
   document.addEventListener("keydown", function (event) {
@@ -184,10 +189,32 @@
   window.addEventListener("hashchange", function () { var target = fromHash(); go(target.index, target.step); });
   window.addEventListener("resize", fit);
 
+  // Paper does not scroll: before printing, every slide is laid out and fitted at any scale.
+  function fitForPaper() {
+    body.classList.add("deck-printing");
+    slides.forEach(function (slide) { slide.classList.add("is-printed"); });
+    if (window.LecternFit) window.LecternFit.all(slides, 0);
+  }
+  window.addEventListener("beforeprint", fitForPaper);
+  if (window.matchMedia) {
+    var paper = window.matchMedia("print");
+    var onPaper = function () { if (paper.matches && window.LecternFit) window.LecternFit.all(slides, 0); };
+    if (paper.addEventListener) paper.addEventListener("change", onPaper); else if (paper.addListener) paper.addListener(onPaper);
+  }
+  window.addEventListener("afterprint", function () {
+    if (mode === "print" || mode === "handout") return;
+    body.classList.remove("deck-printing");
+    slides.forEach(function (slide) { slide.classList.remove("is-printed"); });
+    fitCurrent();
+  });
+  window.addEventListener("load", fitCurrent);
+
   // ---- Start ----
   if (mode === "print" || mode === "handout") {
     body.classList.add(mode === "print" ? "deck-print" : "deck-handout");
     slides.forEach(function (slide) { slide.classList.add("is-current"); });
+    fitForPaper();
+    window.addEventListener("load", fitForPaper);
     return;
   }
   if (mode === "speaker") {

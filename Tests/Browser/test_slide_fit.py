@@ -1,0 +1,166 @@
+"""Slides fit the 1280×720 canvas: long lists, tall images and wide code are scaled down
+until every box lies inside the slide, on screen and on paper; `?print` gives one page per
+slide. Also the fitting classes `.r-stretch` and `.scrollable`."""
+import base64
+import re
+import struct
+import time
+import zlib
+
+import pytest
+
+from browser import chrome, firefox
+from conftest import make_course, run
+
+
+def png(width, height):
+    """A real PNG of the given size (one colour)."""
+    raw = b"".join(b"\x00" + b"\x4a\x7a\xd0" * width for _ in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+LECTURE = """---
+title: Fitting
+---
+
+## A short slide
+
+Just one line.
+
+## A long list
+
+%s
+
+## A tall image
+
+Some words above.
+
+![A tall figure](tall.png)
+
+## Wide code
+
+```python
+%s
+```
+
+## Columns with an image
+
+:::: {.columns}
+::: {.column width="50%%"}
+![Wide](wide.png)
+:::
+::: {.column width="50%%"}
+%s
+:::
+::::
+
+## Stretched {.stretchy}
+
+Above the picture.
+
+![](wide.png){.r-stretch}
+
+## Long but scrollable {.scrollable}
+
+%s
+""" % ("\n".join("- Point number %d with a few more words to fill the line" % i for i in range(20)),
+       "\n".join("value_%d = compute(%d) + compute(%d) * 2  # step %d" % (i, i, i + 1, i) for i in range(18)),
+       "\n".join("- Reason %d" % i for i in range(14)),
+       "\n".join("- Item %d" % i for i in range(40)))
+
+
+@pytest.fixture(scope="module")
+def fit_course(lectern, tmp_path_factory):
+    root = tmp_path_factory.mktemp("fit")
+    course = make_course(root / "course", {"fit.md": LECTURE})
+    (course / "Content" / "tall.png").write_bytes(png(600, 1800))
+    (course / "Content" / "wide.png").write_bytes(png(1600, 900))
+    result = run(lectern, "build", str(course))
+    assert result.returncode == 0, result.stderr
+    return course / "Public" / "fit" / "slides" / "index.html"
+
+
+OUTSIDE = """
+const slide = arguments[0] ? document.querySelectorAll('.deck-canvas > .slide')[arguments[0] - 1]
+                           : document.querySelector('.slide.is-current');
+const s = slide.getBoundingClientRect();
+const boxes = [...slide.querySelectorAll('.slide-body *')]
+  .filter(e => e.getClientRects().length && !e.closest('.notes') && !e.closest('.fragment:not(.is-visible)'))
+  .map(e => [e.tagName, e.getBoundingClientRect()]).filter(([t, r]) => r.width > 0 && r.height > 0);
+const outside = boxes.filter(([t, r]) => r.bottom > s.bottom + 1 || r.right > s.right + 1 || r.top < s.top - 1 || r.left < s.left - 1)
+  .map(([t, r]) => t + ' bottom+' + Math.round(r.bottom - s.bottom) + ' right+' + Math.round(r.right - s.right));
+const body = slide.querySelector('.slide-body');
+return {outside, count: boxes.length, zoom: body.style.zoom || '1', overfull: slide.classList.contains('is-overfull'),
+        scrolls: slide.scrollHeight > slide.clientHeight, title: (slide.querySelector('h1, h2') || {}).textContent};
+"""
+
+
+def slide_count(driver):
+    return driver.execute_script("return document.querySelectorAll('.deck-canvas > .slide').length")
+
+
+@pytest.mark.parametrize("browser", ["chromium", "firefox"])
+def test_every_slide_fits_the_canvas(fit_course, browser):
+    driver = chrome(width=1280, height=752) if browser == "chromium" else firefox(width=1280, height=752)
+    try:
+        driver.get(fit_course.as_uri())
+        time.sleep(0.5)
+        total = slide_count(driver)
+        assert total == 8
+        seen = {}
+        for number in range(1, total + 1):
+            driver.get(fit_course.as_uri() + "#/%d" % number)
+            driver.execute_script("location.reload()")
+            time.sleep(0.4)
+            result = driver.execute_script(OUTSIDE, 0)
+            seen[result["title"]] = result
+            if result["title"] == "Long but scrollable":
+                assert result["scrolls"] and result["zoom"] == "1", result
+                continue
+            assert result["count"] > 0 and result["outside"] == [], result
+        assert seen["A short slide"]["zoom"] == "1"
+        for title in ("A long list", "A tall image", "Wide code", "Columns with an image"):
+            assert 0.3 < float(seen[title]["zoom"]) < 1, (title, seen[title])
+    finally:
+        driver.quit()
+
+
+def test_an_r_stretch_image_takes_the_height_left(fit_course):
+    driver = chrome(width=1280, height=752)
+    try:
+        driver.get(fit_course.as_uri() + "#/7")
+        driver.execute_script("location.reload()")
+        time.sleep(0.5)
+        sizes = driver.execute_script("""
+            const slide = document.querySelector('.slide.is-current'), img = slide.querySelector('img.r-stretch');
+            const s = slide.getBoundingClientRect(), r = img.getBoundingClientRect();
+            return {title: slide.querySelector('h2').textContent, slideBottom: s.bottom, imgBottom: r.bottom, height: r.height,
+                    ratio: r.width / r.height, natural: img.naturalWidth / img.naturalHeight};""")
+        assert sizes["title"] == "Stretched"
+        assert sizes["imgBottom"] <= sizes["slideBottom"] + 1
+        assert sizes["slideBottom"] - sizes["imgBottom"] < 140, "the image reaches down to the slide's padding"
+        assert abs(sizes["ratio"] - sizes["natural"]) < 0.02, "aspect ratio kept"
+    finally:
+        driver.quit()
+
+
+def test_print_gives_one_fitted_page_per_slide(fit_course):
+    driver = chrome(width=1280, height=752)
+    try:
+        driver.get(fit_course.as_uri() + "?print")
+        time.sleep(0.8)
+        total = slide_count(driver)
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        time.sleep(0.3)
+        for number in range(1, total + 1):
+            result = driver.execute_script(OUTSIDE, number)
+            assert result["outside"] == [], result
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+            "printBackground": True, "preferCSSPageSize": True})["data"])
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == total
+    finally:
+        driver.quit()
