@@ -4,8 +4,10 @@ public enum LessonAnalyzer {
     public static let maximumSectionText = 2_000
 
     /// Analyses a parsed document; `path` is the lesson's path relative to `Content/`.
+    /// `contentFolder` is where the lesson's images are measured from (for slides that
+    /// cannot fit); without it images count as nothing.
     public static func analyze(_ document: Document, path: String, parseDiagnostics: [Diagnostic] = [],
-                               math: MathContext = MathContext()) -> LessonAnalysis {
+                               math: MathContext = MathContext(), contentFolder: String? = nil) -> LessonAnalysis {
         var diagnostics = parseDiagnostics
         let renderings = renderMath(document, context: math, diagnostics: &diagnostics)
         let mathText: (Inline) -> String? = { renderings[$0.range.start]?.plainText }
@@ -36,11 +38,13 @@ public enum LessonAnalyzer {
         diagnostics += duplicateIDs(ids, file: document.file)
 
         let slideLevel = document.metadata.slideLevel ?? DurationEstimate.slideLevel(document.blocks)
+        let deck = hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil
+        if let deck { diagnostics += overfullSlides(deck, path: path, file: document.file, contentFolder: contentFolder) }
         let questions = quizzes.reduce(0) { $0 + $1.questions.count }
         let shift = usesLevelOne ? 1 : 0
         return LessonAnalysis(
             quizzes: quizzes, quizIndex: quizIndex, slideLevel: slideLevel,
-            deck: hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil,
+            deck: deck,
             elementIDs: ids, ids: Set(ids.map(\.id)), headingShift: shift,
             tableOfContents: tableOfContents(document.blocks, shift: shift), links: links,
             searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),

@@ -150,7 +150,8 @@ public enum CourseLoader {
     public static func readLesson(_ planned: PlannedLesson, in contentFolder: String, math: MathContext) -> Lesson? {
         guard let data = FileManager.default.contents(atPath: (contentFolder as NSString).appendingPathComponent(planned.path))
         else { return nil }
-        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self), math: math)
+        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self), math: math,
+                      contentFolder: contentFolder)
     }
 
     /// What a lesson reports about itself alone: parsing, analysis and a missing title.

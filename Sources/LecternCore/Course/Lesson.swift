@@ -18,7 +18,8 @@ public struct Lesson: Sendable {
 
     /// Parses and analyses a lesson's source text; `math` carries the course's macros and
     /// the build's cache of converted formulas.
-    public init(path: String, moduleIndex: Int, source: String, math: MathContext = MathContext()) {
+    /// `contentFolder` is where images are measured from for the slide checks.
+    public init(path: String, moduleIndex: Int, source: String, math: MathContext = MathContext(), contentFolder: String? = nil) {
         self.path = path
         file = "Content/" + path
         slug = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
@@ -26,7 +27,8 @@ public struct Lesson: Sendable {
         self.source = source
         let (document, diagnostics) = MarkdownParser.parse(source, file: file)
         self.document = document
-        analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics, math: math)
+        analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics, math: math,
+                                          contentFolder: contentFolder)
     }
 
     /// Minutes from front matter, else the estimate.

@@ -43,6 +43,7 @@ public enum DiagnosticCatalog {
         kind("link.missing-file", .error, "a link to a file that does not exist in Content/, or climbs out of it"),
         kind("link.draft", .warning, "a link to a draft lesson, which is built only with --drafts"),
         kind("image.missing", .error, "an image file that does not exist in Content/"),
+        kind("slide.overfull", .warning, "a slide whose content would need scaling below 60% to fit the canvas, where it scrolls"),
         kind("id.duplicate", .error, "two elements with one id on a page"),
         kind("quiz.no-correct", .error, "a choice question with no correct option"),
         kind("quiz.several-correct", .error, "a single-choice question with several correct options"),

@@ -1,0 +1,31 @@
+import Foundation
+
+extension LessonAnalyzer {
+    /// `slide.overfull` for every slide whose estimated content would need scaling below the
+    /// browser's floor to fit the canvas (where it would scroll instead); `.scrollable`
+    /// slides scroll by choice. Images are measured from their files under `contentFolder`.
+    static func overfullSlides(_ deck: Deck, path: String, file: String, contentFolder: String?) -> [Diagnostic] {
+        var sizes: [String: (width: Double, height: Double)?] = [:]
+        let estimator = SlideHeight { url in
+            if let known = sizes[url] { return known }
+            var size: (width: Double, height: Double)?
+            if let folder = contentFolder, case .file(let target, _) = ContentPath.reference(url, from: path) {
+                size = ImageSize.of(file: (folder as NSString).appendingPathComponent(target))
+            }
+            sizes[url] = size
+            return size
+        }
+        var diagnostics: [Diagnostic] = []
+        for slide in deck.slides where slide.kind == .content && !slide.attributes.classes.contains("scrollable") {
+            let scale = estimator.scaleToFit(slide, lowest: SlideHeight.floor)
+            guard scale < SlideHeight.floor else { continue }
+            let title = Inline.plainText(slide.title)
+            diagnostics.append(Diagnostic(
+                "slide.overfull",
+                "slide \(title.isEmpty ? "without a title" : "'\(title)'") would need scaling to about \(Int((scale * 100).rounded()))% "
+                    + "to fit the canvas, below the 60% at which it scrolls; split or shorten it, or mark it {.scrollable}",
+                file: file, range: SourceRange(start: slide.range.start, end: slide.range.start)))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,132 @@
+/// An estimate of how tall a slide's content is on the 1280×720 canvas, from the theme's
+/// type sizes, text lengths, code lines and image sizes, so that a slide that would need
+/// scaling below the in-browser floor is reported when the course is built.
+public struct SlideHeight {
+    /// Content box of the canvas (slide padding taken off), in CSS pixels.
+    public static let width = 1136.0
+    /// Content box height.
+    public static let height = 600.0
+    /// The smallest scale the browser uses on screen before a slide scrolls.
+    public static let floor = 0.6
+
+    /// Width and height of an image, by its URL as written in the lesson.
+    let imageSize: (String) -> (width: Double, height: Double)?
+
+    /// The largest scale, in steps of 1%, at which the slide fits, down to `lowest`; a scale
+    /// below `lowest` when it does not fit even there. Scaling is a zoom, so lines grow
+    /// longer as the scale drops and text wraps less.
+    public func scaleToFit(_ slide: Slide, lowest: Double = 0.3) -> Double {
+        var scale = 1.0
+        while scale >= lowest - 0.0001 {
+            let height = estimate(slide, scale: scale) * scale
+            if height <= Self.height { return scale }
+            scale -= 0.01
+        }
+        return Self.height / estimate(slide, scale: lowest)
+    }
+
+    /// The estimated height of a slide's heading and content, laid out at `scale` (in the
+    /// slide's own pixels, before scaling).
+    public func estimate(_ slide: Slide, scale: Double = 1) -> Double {
+        let width = Self.width / scale
+        var total = 0.0
+        if !slide.title.isEmpty {
+            total += lines(Inline.plainText(slide.title).count, font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
+        }
+        total += blocks(slide.blocks, width: width)
+        return slide.attributes.classes.contains("smaller") ? total * 0.8 : total
+    }
+
+    private func lines(_ characters: Int, font: Double, width: Double) -> Double {
+        // An average character of the sans-serif face is about half its size wide.
+        max(1, (Double(characters) * font * 0.52 / max(width, 120)).rounded(.up))
+    }
+
+    private func text(_ inlines: [Inline], width: Double, font: Double = 30) -> Double {
+        var height = lines(Inline.plainText(inlines).count, font: font, width: width) * font * 1.4
+        for inline in inlines {
+            if case .image(_, _, let target) = inline.kind { height += image(target.url, attributes: .empty, width: width) }
+        }
+        return height
+    }
+
+    private func blocks(_ blocks: [Block], width: Double) -> Double {
+        let heights = blocks.map { block($0, width: width) }.filter { $0 > 0 }
+        return heights.reduce(0, +) + Double(max(heights.count - 1, 0)) * 24
+    }
+
+    private func block(_ block: Block, width: Double) -> Double {
+        switch block.kind {
+        case .plain(let inlines), .para(let inlines):
+            return text(inlines, width: width)
+        case .header(let level, _, let inlines):
+            let font = level <= 2 ? 46.0 : 34.0
+            return lines(Inline.plainText(inlines).count, font: font, width: width) * font * 1.25 + 20
+        case .lineBlock(let lines):
+            return lines.reduce(0) { $0 + text($1, width: width) }
+        case .codeBlock(_, let code):
+            let perLine = max(1, ((width - 32) / (22 * 0.6)).rounded(.down))
+            let rows = code.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0.0) { $0 + max(1, (Double($1.count) / perLine).rounded(.up)) }
+            return rows * 33 + 32
+        case .rawBlock:
+            return 0
+        case .blockQuote(let children):
+            return blocks(children, width: width - 48) + 8
+        case .orderedList(_, let items), .bulletList(let items):
+            return items.reduce(0) { $0 + blocks($1.blocks, width: width - 44) + 4 }
+        case .definitionList(let items):
+            return items.reduce(0) { sum, item in
+                sum + text(item.term, width: width) + item.definitions.reduce(0) { $0 + blocks($1, width: width - 40) }
+            }
+        case .horizontalRule:
+            return 30
+        case .table(let table):
+            return Double(table.head.count + table.body.count) * 50 + (table.caption.isEmpty ? 0 : 40)
+        case .figure(let attributes, let caption, let content):
+            var height = caption.isEmpty ? 0 : text(caption, width: width, font: 27.6) + 12
+            for child in content {
+                if case .plain(let inlines) = child.kind, let first = inlines.first, case .image(let a, _, let target) = first.kind {
+                    height += image(target.url, attributes: a.isEmpty ? attributes : a, width: width)
+                } else {
+                    height += self.block(child, width: width)
+                }
+            }
+            return height + 24
+        case .div(let attributes, let children):
+            if attributes.classes.contains("notes") { return 0 }
+            if attributes.classes.contains("columns") { return columns(children, width: width) }
+            let callout = attributes.classes.contains { $0.hasPrefix("callout") }
+            return blocks(children, width: width - (callout ? 48 : 0)) + (callout ? 80 : 0)
+        }
+    }
+
+    private func columns(_ children: [Block], width: Double) -> Double {
+        let columns = children.compactMap { block -> (Attributes, [Block])? in
+            if case .div(let attributes, let blocks) = block.kind, attributes.classes.contains("column") { return (attributes, blocks) }
+            return nil
+        }
+        guard !columns.isEmpty else { return blocks(children, width: width) }
+        let gaps = 40.0 * Double(columns.count - 1)
+        return columns.map { attributes, blocks in
+            let share = attributes["width"].flatMap { Double($0.replacingOccurrences(of: "%", with: "")) }.map { $0 / 100 }
+                ?? 1 / Double(columns.count)
+            return self.blocks(blocks, width: max((width - gaps) * share, 120))
+        }.max() ?? 0
+    }
+
+    /// An image as the theme lays it out: no wider than its box or its `width`, at most
+    /// 520 px tall, keeping its aspect ratio.
+    private func image(_ url: String, attributes: Attributes, width: Double) -> Double {
+        guard !attributes.classes.contains("r-stretch"), let size = imageSize(url) else { return 0 }
+        var shown = min(size.width, width)
+        if let declared = attributes["width"] {
+            if declared.hasSuffix("%"), let percent = Double(declared.dropLast()) {
+                shown = min(shown, width * percent / 100)
+            } else if let pixels = Double(declared.filter { $0.isNumber || $0 == "." }) {
+                shown = min(shown, pixels)
+            }
+        }
+        return min(shown * size.height / size.width, 520)
+    }
+}
