@@ -47,6 +47,7 @@ struct DeckRenderer {
         values["total"] = deck.slides.count
         var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]
         if let footer = lesson.document.metadata.footer { lessonValues["footer"] = footer }
+        if let duration = lesson.document.metadata.duration { lessonValues["duration"] = duration }
         values["lesson"] = lessonValues
         values["page"] = ["lessonId": lesson.id, "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
         var links = values["links"] as? [String: Any] ?? [:]

@@ -1,11 +1,13 @@
-// Lectern slide decks: navigation, fragments, overview, fullscreen, speaker view, print.
+// Lectern slide decks: navigation, fragments, overview, fullscreen, the presenter view's
+// window and its sync (deck-speaker.js draws it), print.
 (function () {
   "use strict";
   var body = document.body;
   var slides = Array.prototype.slice.call(document.querySelectorAll(".deck-canvas > .slide"));
   var total = slides.length, current = 0, step = 0;
   var params = new URLSearchParams(location.search);
-  var mode = params.has("speaker") ? "speaker" : params.has("handout") ? "handout" : params.has("print") ? "print" : "present";
+  var mode = params.has("speaker") || params.has("presenter") ? "speaker"
+    : params.has("handout") ? "handout" : params.has("print") ? "print" : "present";
   var speaker = null, typed = "";
   var lessonId = document.documentElement.getAttribute("data-lesson");
 
@@ -108,32 +110,8 @@
     var url = location.href.split("#")[0].split("?")[0] + "?speaker#/" + (current + 1) + (step ? "/" + step : "");
     speaker = window.open(url, "lectern-speaker-" + lessonId, "width=1100,height=760");
   }
-  var started = Date.now();
-  function two(n) { return (n < 10 ? "0" : "") + n; }
   function renderSpeaker() {
-    var frameCurrent = document.querySelector(".speaker-frame-current"), frameNext = document.querySelector(".speaker-frame-next");
-    frameCurrent.textContent = "";
-    frameNext.textContent = "";
-    var copy = slides[current].cloneNode(true);
-    copy.removeAttribute("id");
-    copy.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-    Array.prototype.forEach.call(copy.querySelectorAll(".fragment"), function (fragment, index) { fragment.style.visibility = index < step ? "visible" : "hidden"; });
-    frameCurrent.appendChild(copy);
-    if (slides[current + 1]) {
-      var upcoming = slides[current + 1].cloneNode(true);
-      upcoming.querySelectorAll("[id]").forEach(function (element) { element.removeAttribute("id"); });
-      frameNext.appendChild(upcoming);
-    }
-    var notes = slides[current].querySelector(".notes");
-    document.querySelector(".speaker-notes-body").textContent = "";
-    if (notes) document.querySelector(".speaker-notes-body").appendChild(notes.cloneNode(true)).className = "speaker-notes-copy";
-    document.querySelector(".speaker-position").textContent = "Slide " + (current + 1) + " of " + total;
-  }
-  function tick() {
-    var seconds = Math.floor((Date.now() - started) / 1000);
-    document.querySelector(".speaker-elapsed").textContent = two(Math.floor(seconds / 60)) + ":" + two(seconds % 60);
-    var now = new Date();
-    document.querySelector(".speaker-time").textContent = two(now.getHours()) + ":" + two(now.getMinutes());
+    if (window.LecternSpeaker) window.LecternSpeaker.render(slides, current, step, fragments(current).length);
   }
 
   // ---- Input ----
@@ -219,9 +197,7 @@
   }
   if (mode === "speaker") {
     body.classList.add("deck-speaker");
-    document.querySelector(".speaker-panel").hidden = false;
-    setInterval(tick, 1000);
-    tick();
+    if (window.LecternSpeaker) window.LecternSpeaker.start();
     if (window.opener) window.opener.postMessage({ lectern: "deck", hello: true }, "*");
   }
   fit();

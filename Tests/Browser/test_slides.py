@@ -141,10 +141,16 @@ def test_speaker_view_follows_and_drives(deck, driver):
     position = lambda: driver.find_element(By.CSS_SELECTOR, ".speaker-position").text
     WebDriverWait(driver, 5).until(lambda d: position() == "Slide 3 of 6")
     assert "Say hello first." in driver.find_element(By.CSS_SELECTOR, ".speaker-notes-body").text
-    assert driver.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "Second"
+    # "First" has a pause: what comes next is its second step, then the next slide.
+    assert driver.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "First"
+    assert driver.find_element(By.CSS_SELECTOR, ".speaker-next-label").text.lower() == "next: step 1 of 1"
+    driver.switch_to.window(main)
+    press(driver, Keys.ARROW_RIGHT)
+    driver.switch_to.window(speaker)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "Second")
     assert re.match(r"\d\d:\d\d", driver.find_element(By.CSS_SELECTOR, ".speaker-elapsed").text)
     driver.switch_to.window(main)
-    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_RIGHT)
     driver.switch_to.window(speaker)
     WebDriverWait(driver, 5).until(lambda d: position() == "Slide 4 of 6")
     press(driver, Keys.END)
@@ -239,3 +245,38 @@ def test_quiz_state_is_shared_between_page_and_deck(lectern, tmp_path, driver):
         result = driver.find_element(By.CSS_SELECTOR, ".slide.is-current .quiz-result")
         assert result.text == "Correct."
         assert driver.find_element(By.CSS_SELECTOR, ".slide.is-current .quiz-choice input[value='0']").is_selected()
+
+
+PANES = """
+const frame = document.querySelector('.speaker-frame-current'), pane = document.querySelector('.speaker-current');
+const copy = frame.querySelector('.slide'), next = document.querySelector('.speaker-frame-next .slide');
+const boxes = ['.speaker-bar', '.speaker-frame-current', '.speaker-frame-next', '.speaker-notes']
+  .map(s => document.querySelector(s).getBoundingClientRect());
+const overlaps = boxes.some((a, i) => boxes.some((b, j) => i < j && a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1));
+const f = frame.getBoundingClientRect(), c = copy.getBoundingClientRect();
+return {frame: f.width, pane: pane.getBoundingClientRect().width, copyWidth: c.width, copyHeight: c.height, frameHeight: f.height,
+        heading: copy.querySelector('h1, h2').textContent, next: next ? next.querySelector('h1, h2').textContent : null,
+        overlaps, notes: parseFloat(getComputedStyle(document.querySelector('.speaker-notes-body')).fontSize),
+        elapsed: document.querySelector('.speaker-elapsed').textContent};
+"""
+
+
+def test_presenter_view_in_one_window_fills_its_panes(deck, driver):
+    driver.set_window_size(1400, 900)
+    driver.get(deck.split("#")[0] + "?presenter#/4")
+    time.sleep(0.6)
+    view = driver.execute_script(PANES)
+    assert view["frame"] >= 0.9 * view["pane"], view
+    assert abs(view["copyWidth"] - view["frame"]) < 3 and abs(view["copyHeight"] - view["frameHeight"]) < 3, view
+    # "Second" is an incremental list: what comes next is its next item.
+    assert view["heading"] == "Second" and view["next"] == "Second"
+    assert not view["overlaps"], view
+    driver.find_elements(By.CSS_SELECTOR, ".speaker-zoom")[1].click()
+    assert driver.execute_script(PANES)["notes"] > view["notes"]
+    # The presenter drives the deck from the same window.
+    press(driver, Keys.END)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".speaker-position").text == "Slide 6 of 6")
+    driver.find_element(By.CSS_SELECTOR, ".speaker-pause").click()
+    paused = driver.execute_script(PANES)["elapsed"]
+    time.sleep(1.2)
+    assert driver.execute_script(PANES)["elapsed"] == paused
