@@ -188,8 +188,14 @@
   window.addEventListener("load", fitCurrent);
 
   // ---- Start ----
-  if (mode === "print" || mode === "handout") {
-    body.classList.add(mode === "print" ? "deck-print" : "deck-handout");
+  if (mode === "handout") {
+    body.classList.add("deck-handout");
+    slides.forEach(function (slide) { slide.classList.add("is-current"); });
+    if (window.LecternHandout) window.LecternHandout.layOut(slides);
+    return;
+  }
+  if (mode === "print") {
+    body.classList.add("deck-print");
     slides.forEach(function (slide) { slide.classList.add("is-current"); });
     fitForPaper();
     window.addEventListener("load", fitForPaper);

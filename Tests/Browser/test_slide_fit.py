@@ -76,7 +76,10 @@ Above the picture.
 @pytest.fixture(scope="module")
 def fit_course(lectern, tmp_path_factory):
     root = tmp_path_factory.mktemp("fit")
-    course = make_course(root / "course", {"fit.md": LECTURE})
+    notes = "---\ntitle: Notes\n---\n\n" + "".join(
+        "## Slide %d\n\nA point.\n\n%s" % (i, "::: notes\nSay this about slide %d, at some length.\n:::\n\n" % i if i % 2 else "")
+        for i in range(6))
+    course = make_course(root / "course", {"fit.md": LECTURE, "notes.md": notes}, modules=[("Module", ["fit.md", "notes.md"])])
     (course / "Content" / "tall.png").write_bytes(png(600, 1800))
     (course / "Content" / "wide.png").write_bytes(png(1600, 900))
     result = run(lectern, "build", str(course))
@@ -162,5 +165,30 @@ def test_print_gives_one_fitted_page_per_slide(fit_course):
         pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
             "printBackground": True, "preferCSSPageSize": True})["data"])
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == total
+    finally:
+        driver.quit()
+
+
+def test_a_handout_puts_slides_beside_their_notes_several_to_a_page(fit_course):
+    driver = chrome(width=1280, height=752)
+    try:
+        driver.get(fit_course.as_uri().replace("fit/slides", "notes/slides") + "?handout")
+        time.sleep(0.8)
+        items = driver.execute_script("""
+            return [...document.querySelectorAll('.handout-item')].map(item => {
+              const frame = item.querySelector('.handout-frame').getBoundingClientRect();
+              const slide = item.querySelector('.slide').getBoundingClientRect();
+              return {notes: item.querySelector('.handout-notes').textContent.trim(), frame: frame.width, slide: slide.width,
+                      avoid: getComputedStyle(item).breakInside};
+            });""")
+        assert len(items) == 7
+        assert all(abs(i["slide"] - i["frame"]) < 3 for i in items), items
+        assert all(i["avoid"] == "avoid" for i in items)
+        assert sum(1 for i in items if i["notes"]) == 3
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {
+            "printBackground": True, "preferCSSPageSize": True})["data"])
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        # Items never split, so no page holds notes alone; several fit a page.
+        assert 1 <= pages <= 3
     finally:
         driver.quit()
