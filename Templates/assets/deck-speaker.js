@@ -19,8 +19,8 @@
     copy.classList.add("is-current", "speaker-copy");
     copy.setAttribute("aria-hidden", "true");
     Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (element) { element.removeAttribute("id"); });
-    Array.prototype.forEach.call(copy.querySelectorAll(".fragment"), function (fragment, index) {
-      fragment.classList.toggle("is-visible", index < visibleFragments);
+    (window.LecternFragmentSteps ? window.LecternFragmentSteps(copy) : []).forEach(function (group, index) {
+      group.forEach(function (fragment) { fragment.classList.toggle("is-visible", index < visibleFragments); });
     });
     frame.appendChild(copy);
     scale(frame);

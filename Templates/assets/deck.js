@@ -16,9 +16,27 @@
     if (background) slide.style.backgroundImage = "url(\"" + background.replace(/"/g, "%22") + "\")";
     var color = slide.getAttribute("data-background-color");
     if (color) slide.style.backgroundColor = color;
+    ["size", "position", "repeat"].forEach(function (name) {
+      var value = slide.getAttribute("data-background-" + name);
+      if (value) slide.style["background" + name.charAt(0).toUpperCase() + name.slice(1)] = value;
+    });
   });
 
-  function fragments(index) { return slides[index] ? slides[index].querySelectorAll(".fragment") : []; }
+  // Steps of a slide: fragments with a `data-fragment-index` by that index (equal indices
+  // appear together), then the others in document order, as reveal.js orders them.
+  function fragmentSteps(slide) {
+    var indexed = {}, keys = [], rest = [];
+    Array.prototype.forEach.call(slide.querySelectorAll(".fragment"), function (element) {
+      var key = parseInt(element.getAttribute("data-fragment-index"), 10);
+      if (isNaN(key)) { rest.push([element]); return; }
+      if (!indexed[key]) { indexed[key] = []; keys.push(key); }
+      indexed[key].push(element);
+    });
+    keys.sort(function (a, b) { return a - b; });
+    return keys.map(function (key) { return indexed[key]; }).concat(rest);
+  }
+  window.LecternFragmentSteps = fragmentSteps;
+  function fragments(index) { return slides[index] ? fragmentSteps(slides[index]) : []; }
 
   function fit() {
     var viewport = document.querySelector(".deck-viewport");
@@ -58,7 +76,9 @@
       slide.setAttribute("aria-hidden", index === current || mode !== "present" ? "false" : "true");
     });
     fitCurrent();
-    Array.prototype.forEach.call(fragments(current), function (fragment, index) { fragment.classList.toggle("is-visible", index < step); });
+    fragments(current).forEach(function (group, index) {
+      group.forEach(function (fragment) { fragment.classList.toggle("is-visible", index < step); });
+    });
     slides.forEach(markCodeSteps);
     document.querySelector(".deck-number").textContent = (current + 1) + " / " + total;
     document.querySelector(".deck-progress-bar").style.width = (total > 1 ? current / (total - 1) * 100 : 100) + "%";

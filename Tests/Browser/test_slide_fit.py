@@ -73,13 +73,56 @@ Above the picture.
        "\n".join("- Item %d" % i for i in range(40)))
 
 
+STEPS = """---
+title: Steps
+---
+
+## Ordered steps
+
+::: {.fragment fragment-index=2}
+Later
+:::
+
+::: {.fragment fragment-index=1}
+Sooner
+:::
+
+::: {.fragment fragment-index=1}
+Together with sooner
+:::
+
+## Stacked
+
+::: {.r-stack}
+![](wide.png){width=50%}
+
+![](tall.png){width=10%}
+:::
+
+## Columns in turn
+
+:::: {.columns}
+::: {.column width="50%"}
+Left
+:::
+
+. . .
+
+::: {.column width="50%"}
+Right
+:::
+::::
+"""
+
+
 @pytest.fixture(scope="module")
 def fit_course(lectern, tmp_path_factory):
     root = tmp_path_factory.mktemp("fit")
     notes = "---\ntitle: Notes\n---\n\n" + "".join(
         "## Slide %d\n\nA point.\n\n%s" % (i, "::: notes\nSay this about slide %d, at some length.\n:::\n\n" % i if i % 2 else "")
         for i in range(6))
-    course = make_course(root / "course", {"fit.md": LECTURE, "notes.md": notes}, modules=[("Module", ["fit.md", "notes.md"])])
+    course = make_course(root / "course", {"fit.md": LECTURE, "notes.md": notes, "steps.md": STEPS},
+                         modules=[("Module", ["fit.md", "notes.md", "steps.md"])])
     (course / "Content" / "tall.png").write_bytes(png(600, 1800))
     (course / "Content" / "wide.png").write_bytes(png(1600, 900))
     result = run(lectern, "build", str(course))
@@ -190,5 +233,43 @@ def test_a_handout_puts_slides_beside_their_notes_several_to_a_page(fit_course):
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         # Items never split, so no page holds notes alone; several fit a page.
         assert 1 <= pages <= 3
+    finally:
+        driver.quit()
+
+
+VISIBLE = "return [...document.querySelectorAll('.slide.is-current .slide-body p')].filter(p => getComputedStyle(p).visibility !== 'hidden').map(p => p.textContent)"
+
+
+def test_fragment_indices_stacks_and_pauses_between_columns(fit_course):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    driver = chrome(width=1280, height=752)
+    steps = fit_course.as_uri().replace("fit/slides", "steps/slides")
+    try:
+        driver.get(steps + "#/2")
+        driver.execute_script("location.reload()")
+        time.sleep(0.5)
+        seen = [sorted(driver.execute_script(VISIBLE))]
+        for _ in range(2):
+            ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+            time.sleep(0.3)
+            seen.append(sorted(driver.execute_script(VISIBLE)))
+        assert seen == [[], ["Sooner", "Together with sooner"], ["Later", "Sooner", "Together with sooner"]]
+        ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+        time.sleep(0.3)
+        boxes = driver.execute_script(
+            "return [...document.querySelectorAll('.slide.is-current .r-stack img')].map(i => i.getBoundingClientRect())")
+        assert len(boxes) == 2
+        a, b = boxes
+        assert a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+        ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+        time.sleep(0.3)
+        assert driver.execute_script(VISIBLE) == ["Left"]
+        ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
+        time.sleep(0.3)
+        assert driver.execute_script(VISIBLE) == ["Left", "Right"]
+        widths = driver.execute_script(
+            "return [...document.querySelectorAll('.slide.is-current .column')].map(c => Math.round(c.getBoundingClientRect().top))")
+        assert widths[0] == widths[1], "the columns stay side by side"
     finally:
         driver.quit()

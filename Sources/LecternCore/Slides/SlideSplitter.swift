@@ -64,15 +64,24 @@ public enum SlideSplitter {
         return notes
     }
 
-    /// Content after each `. . .` goes into its own `.fragment` div.
+    /// Content after each `. . .` goes into its own `.fragment` div, also inside divs
+    /// (pauses in and between columns); a lone div after a pause (a column) becomes the
+    /// fragment itself, so a row of columns keeps its layout.
     static func fragments(_ blocks: [Block]) -> [Block] {
+        let blocks = blocks.map { block -> Block in
+            guard case .div(let attributes, let children) = block.kind, !attributes.hasClass("quiz") else { return block }
+            return Block(.div(attributes, fragments(children)), block.range)
+        }
         guard blocks.contains(where: \.isPause) else { return blocks }
         var out: [Block] = []
         var group: [Block] = []
         var inFragment = false
         func flush() {
             guard !group.isEmpty else { return }
-            if inFragment {
+            if inFragment, group.count == 1, case .div(var attributes, let children) = group[0].kind {
+                attributes.classes.append("fragment")
+                out.append(Block(.div(attributes, children), group[0].range))
+            } else if inFragment {
                 out.append(Block(.div(Attributes(classes: ["fragment"]), group), group[0].range.union(group[group.count - 1].range)))
             } else {
                 out += group
