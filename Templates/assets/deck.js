@@ -103,6 +103,22 @@
     else if (current > 0) go(current - 1, fragments(current - 1).length);
   }
 
+  // With `#` sections above slide-level 2 headings the deck is two-dimensional, as in
+  // reveal.js: ← → move between sections (after the current slide's steps), ↓ ↑ within one.
+  var columns = [], grid = false;
+  slides.forEach(function (slide, index) {
+    var opens = index === 0 || slide.classList.contains("slide-section");
+    if (opens && index > 0) grid = true;
+    columns.push(index === 0 ? 0 : columns[index - 1] + (opens ? 1 : 0));
+  });
+  function across(direction) {
+    if (direction > 0 && step < fragments(current).length) { next(); return; }
+    if (direction < 0 && step > 0) { previous(); return; }
+    var target = columns[current] + direction;
+    var index = columns.indexOf(target);
+    if (index >= 0) go(index, 0);
+  }
+
   function fromHash() {
     var match = /^#\/(\d+)(?:\/(\d+))?/.exec(location.hash);
     if (match) return { index: parseInt(match[1], 10) - 1, step: parseInt(match[2] || "0", 10) };
@@ -150,8 +166,10 @@
     typed = "";
     if (body.classList.contains("deck-overview") && (key === "Escape" || key === "o" || key === "O" || key === "Enter")) { toggleOverview(false); event.preventDefault(); return; }
     switch (key) {
-      case "ArrowRight": case "ArrowDown": case " ": case "PageDown": case "n": next(); break;
-      case "ArrowLeft": case "ArrowUp": case "PageUp": case "p": case "Backspace": previous(); break;
+      case "ArrowRight": if (grid) across(1); else next(); break;
+      case "ArrowLeft": if (grid) across(-1); else previous(); break;
+      case "ArrowDown": case " ": case "PageDown": case "n": next(); break;
+      case "ArrowUp": case "PageUp": case "p": case "Backspace": previous(); break;
       case "Home": go(0, 0); break;
       case "End": go(total - 1, 0); break;
       case "o": case "O": case "Escape": toggleOverview(); break;

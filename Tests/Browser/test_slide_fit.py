@@ -121,8 +121,9 @@ def fit_course(lectern, tmp_path_factory):
     notes = "---\ntitle: Notes\n---\n\n" + "".join(
         "## Slide %d\n\nA point.\n\n%s" % (i, "::: notes\nSay this about slide %d, at some length.\n:::\n\n" % i if i % 2 else "")
         for i in range(6))
-    course = make_course(root / "course", {"fit.md": LECTURE, "notes.md": notes, "steps.md": STEPS},
-                         modules=[("Module", ["fit.md", "notes.md", "steps.md"])])
+    grid = "---\ntitle: Grid\n---\n\n# Part A\n\n## A1\n\nText.\n\n## A2\n\nText.\n\n# Part B\n\n## B1\n\nText.\n"
+    course = make_course(root / "course", {"fit.md": LECTURE, "notes.md": notes, "steps.md": STEPS, "grid.md": grid},
+                         modules=[("Module", ["fit.md", "notes.md", "steps.md", "grid.md"])])
     (course / "Content" / "tall.png").write_bytes(png(600, 1800))
     (course / "Content" / "wide.png").write_bytes(png(1600, 900))
     result = run(lectern, "build", str(course))
@@ -271,5 +272,25 @@ def test_fragment_indices_stacks_and_pauses_between_columns(fit_course):
         widths = driver.execute_script(
             "return [...document.querySelectorAll('.slide.is-current .column')].map(c => Math.round(c.getBoundingClientRect().top))")
         assert widths[0] == widths[1], "the columns stay side by side"
+    finally:
+        driver.quit()
+
+
+def test_sections_make_a_two_dimensional_deck(fit_course):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    driver = chrome(width=1280, height=752)
+    deck = fit_course.as_uri().replace("fit/slides", "grid/slides")
+    try:
+        driver.get(deck + "#/2")
+        driver.execute_script("location.reload()")
+        time.sleep(0.4)
+        title = lambda: driver.execute_script("return document.querySelector('.slide.is-current').querySelector('h1, h2').textContent")
+        visited = [title()]
+        for key in (Keys.ARROW_RIGHT, Keys.ARROW_LEFT, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_UP):
+            ActionChains(driver).send_keys(key).perform()
+            time.sleep(0.2)
+            visited.append(title())
+        assert visited == ["Part A", "Part B", "Part A", "A1", "A2", "Part B", "A2"]
     finally:
         driver.quit()

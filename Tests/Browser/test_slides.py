@@ -93,20 +93,20 @@ def test_keys_hash_and_fragments(deck, driver):
     driver.get(deck)
     assert number(driver) == "1 / 6"
     assert "Deck footer text" in driver.find_element(By.CSS_SELECTOR, ".deck-footer").text
-    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
     assert number(driver) == "3 / 6" and driver.current_url.endswith("#/3")
     assert visible_fragments(driver) == 0
     press(driver, Keys.SPACE)
     assert number(driver) == "3 / 6" and visible_fragments(driver) == 1
     press(driver, Keys.PAGE_DOWN)
     assert number(driver) == "4 / 6" and visible_fragments(driver) == 0
-    press(driver, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN)
     assert visible_fragments(driver) == 1
     texts = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".slide.is-current li.fragment.is-visible")]
     assert texts == ["alpha"]
-    press(driver, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN)
     assert visible_fragments(driver) == 2
-    press(driver, Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.ARROW_LEFT)
+    press(driver, Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_UP)
     assert number(driver) == "3 / 6" and visible_fragments(driver) == 1
     press(driver, Keys.END)
     assert number(driver) == "6 / 6"
@@ -133,7 +133,7 @@ def test_overview_and_click_to_jump(deck, driver):
 def test_speaker_view_follows_and_drives(deck, driver):
     driver.get(deck)
     main = driver.current_window_handle
-    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
     press(driver, "s")
     WebDriverWait(driver, 5).until(lambda d: len(d.window_handles) == 2)
     speaker = [handle for handle in driver.window_handles if handle != main][0]
@@ -145,12 +145,12 @@ def test_speaker_view_follows_and_drives(deck, driver):
     assert driver.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "First"
     assert driver.find_element(By.CSS_SELECTOR, ".speaker-next-label").text.lower() == "next: step 1 of 1"
     driver.switch_to.window(main)
-    press(driver, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN)
     driver.switch_to.window(speaker)
     WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "Second")
     assert re.match(r"\d\d:\d\d", driver.find_element(By.CSS_SELECTOR, ".speaker-elapsed").text)
     driver.switch_to.window(main)
-    press(driver, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN)
     driver.switch_to.window(speaker)
     WebDriverWait(driver, 5).until(lambda d: position() == "Slide 4 of 6")
     press(driver, Keys.END)
@@ -197,7 +197,7 @@ def test_deck_fits_the_window(deck, size):
 
 def test_slides_seen_count_toward_progress(deck, driver):
     driver.get(deck)
-    press(driver, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    press(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN)
     seen = driver.execute_script("var r = JSON.parse(localStorage.getItem('lectern:v1:test-course'));"
                                  "return r.lessons['talk'].slidesSeen;")
     assert seen == [0, 1, 2]
