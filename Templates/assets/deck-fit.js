@@ -68,9 +68,29 @@
     return low;
   }
 
-  window.LecternFit = {
-    floor: FLOOR,
-    slide: fitSlide,
-    all: function (slides, floor) { slides.forEach(function (slide) { fitSlide(slide, floor); }); }
-  };
+  function fitAll(slides, floor) { slides.forEach(function (slide) { fitSlide(slide, floor); }); }
+
+  // Paper does not scroll: before printing every slide is laid out as on paper and fitted at
+  // any scale; afterwards the deck returns to the screen. Returns the function that does it.
+  function watchPaper(slides, mode, afterwards) {
+    function forPaper() {
+      if (mode === "handout") return;
+      document.body.classList.add("deck-printing");
+      fitAll(slides, 0);
+    }
+    window.addEventListener("beforeprint", forPaper);
+    if (window.matchMedia) {
+      var paper = window.matchMedia("print");
+      var onChange = function () { if (paper.matches && mode !== "handout") fitAll(slides, 0); };
+      if (paper.addEventListener) paper.addEventListener("change", onChange); else if (paper.addListener) paper.addListener(onChange);
+    }
+    window.addEventListener("afterprint", function () {
+      if (mode !== "present" && mode !== "speaker") return;
+      document.body.classList.remove("deck-printing");
+      afterwards();
+    });
+    return forPaper;
+  }
+
+  window.LecternFit = { floor: FLOOR, slide: fitSlide, all: fitAll, watchPaper: watchPaper };
 })();

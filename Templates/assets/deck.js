@@ -205,24 +205,7 @@
   window.addEventListener("hashchange", function () { var target = fromHash(); go(target.index, target.step); });
   window.addEventListener("resize", fit);
 
-  // Paper does not scroll: before printing, every slide is laid out and fitted at any scale.
-  function fitForPaper() {
-    body.classList.add("deck-printing");
-    slides.forEach(function (slide) { slide.classList.add("is-printed"); });
-    if (window.LecternFit) window.LecternFit.all(slides, 0);
-  }
-  window.addEventListener("beforeprint", fitForPaper);
-  if (window.matchMedia) {
-    var paper = window.matchMedia("print");
-    var onPaper = function () { if (paper.matches && window.LecternFit) window.LecternFit.all(slides, 0); };
-    if (paper.addEventListener) paper.addEventListener("change", onPaper); else if (paper.addListener) paper.addListener(onPaper);
-  }
-  window.addEventListener("afterprint", function () {
-    if (mode === "print" || mode === "handout") return;
-    body.classList.remove("deck-printing");
-    slides.forEach(function (slide) { slide.classList.remove("is-printed"); });
-    fitCurrent();
-  });
+  var fitForPaper = window.LecternFit ? window.LecternFit.watchPaper(slides, mode, fitCurrent) : function () {};
   window.addEventListener("load", fitCurrent);
 
   // ---- Start ----
