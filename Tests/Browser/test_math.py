@@ -67,7 +67,7 @@ def every_construct():
             if tex and "\\loop" not in tex:
                 lines.append("$$%s$$" % tex)
     assert len(lines) >= 60
-    return "\n## Every construct\n\n" + "\n\n".join(lines) + "\n"
+    return "\n## Every construct {.scrollable}\n\n" + "\n\n".join(lines) + "\n"
 
 
 @pytest.fixture(scope="module")
