@@ -110,7 +110,7 @@ struct Run {
     /// pattern absent from the block is searched once, not once per line.
     private mutating func nextEvent(from position: Int, line range: Range<Int>, line: Int, frames: [Frame]) -> Int? {
         let top = frames[frames.count - 1]
-        let lookahead = frames.count == 1 ? min(code.count, max(range.upperBound, position + Tokenizer.lookahead)) : range.upperBound
+        var window: Int?
         var best: Int?
         for (key, regex) in candidates(frames, line: line) {
             var from = position
@@ -126,11 +126,23 @@ struct Run {
                     from = entry.searchedTo + (UTF16.isLeadSurrogate(code[entry.searchedTo]) ? 2 : 1)
                 }
             }
+            // Worked out only when a search is needed: most events reuse what is known.
+            let lookahead = window ?? (frames.count == 1 ? lookaheadEnd(range.upperBound, position) : range.upperBound)
+            window = lookahead
             let start = from <= lookahead ? search(regex, from: from, to: lookahead) : nil
             top.cache[key] = (start, lookahead)
             if let start, start <= range.upperBound, start < (best ?? Int.max) { best = start }
         }
         return best
+    }
+
+    /// Where the root context's search ends: a line end about `Tokenizer.lookahead` on, so
+    /// that no match is cut by the window (a match found past a line must fit that line).
+    private func lookaheadEnd(_ lineEnd: Int, _ position: Int) -> Int {
+        let target = min(code.count, max(lineEnd, position + Tokenizer.lookahead))
+        var end = target
+        while end < code.count, end < target + Tokenizer.lookahead, code[end] != 0x0A { end += 1 }
+        return end < code.count && code[end] != 0x0A ? target : end
     }
 
     private mutating func search(_ regex: ICURegex, from position: Int, to end: Int) -> Int? {
