@@ -4,6 +4,7 @@ import re
 import pathlib
 import shutil
 import subprocess
+import tempfile
 
 import pytest
 
@@ -16,6 +17,20 @@ try:
 except (ImportError, OSError):
     pass
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def pytest_configure(config):
+    """Temporary folders of the run live in one folder that goes when the run ends, so the
+    tests leave nothing behind in /tmp."""
+    if not config.option.basetemp:
+        config.lectern_tmp = tempfile.mkdtemp(prefix="lectern-tests-")
+        config.option.basetemp = config.lectern_tmp
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "lectern_tmp", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
