@@ -15,7 +15,12 @@
     var background = slide.getAttribute("data-background-image");
     if (background) slide.style.backgroundImage = "url(\"" + background.replace(/"/g, "%22") + "\")";
     var color = slide.getAttribute("data-background-color");
-    if (color) slide.style.backgroundColor = color;
+    if (color) {
+      slide.style.backgroundColor = color;
+      // Light text on a dark background, as reveal.js does.
+      var rgb = (getComputedStyle(slide).backgroundColor.match(/[\d.]+/g) || []).map(Number);
+      if (rgb.length >= 3 && 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 110) slide.classList.add("has-dark-background");
+    }
     ["size", "position", "repeat"].forEach(function (name) {
       var value = slide.getAttribute("data-background-" + name);
       if (value) slide.style["background" + name.charAt(0).toUpperCase() + name.slice(1)] = value;

@@ -112,6 +112,10 @@ Left
 Right
 :::
 ::::
+
+## Night {data-background-color="#102030"}
+
+Light words on a dark slide.
 """
 
 
@@ -292,5 +296,27 @@ def test_sections_make_a_two_dimensional_deck(fit_course):
             time.sleep(0.2)
             visited.append(title())
         assert visited == ["Part A", "Part B", "Part A", "A1", "A2", "Part B", "A2"]
+    finally:
+        driver.quit()
+
+
+def test_a_dark_background_gets_light_text_on_screen_and_on_paper(fit_course):
+    driver = chrome(width=1280, height=752)
+    steps = fit_course.as_uri().replace("fit/slides", "steps/slides")
+    try:
+        driver.get(steps + "#/5")
+        driver.execute_script("location.reload()")
+        time.sleep(0.4)
+        looks = driver.execute_script("""
+            const slide = document.querySelector('.slide.is-current');
+            return {title: slide.querySelector('h2').textContent, dark: slide.classList.contains('has-dark-background'),
+                    text: getComputedStyle(slide.querySelector('p')).color, ground: getComputedStyle(slide).backgroundColor};""")
+        assert looks["title"] == "Night" and looks["dark"]
+        assert looks["ground"] == "rgb(16, 32, 48)" and looks["text"] == "rgb(241, 243, 246)"
+        driver.get(steps + "?print")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        adjust = driver.execute_script(
+            "const s = document.querySelectorAll('.deck-canvas > .slide')[4]; return getComputedStyle(s).printColorAdjust")
+        assert adjust == "exact", "backgrounds print even when the browser leaves them out"
     finally:
         driver.quit()
