@@ -17,6 +17,21 @@ import Testing
         #expect(Inline.plainText(Self.allInlines(document.blocks)).contains("core"))
     }
 
+    @Test func elevenThousandHTMLDivLines() {
+        // Native divs stop at the limit; deeper `<div>` lines stay raw HTML, paired with their `</div>`.
+        let source = String(repeating: "<div>\n", count: 11_000) + "core\n" + String(repeating: "</div>\n", count: 11_000)
+        let (document, diagnostics) = MarkdownParser.parse(source, file: "h.md")
+        #expect(diagnostics.map(\.id) == ["div.too-deep"])
+        #expect(diagnostics.first?.range.start.line == PrePass.maximumFenceDepth + 1)
+        var raw = ""
+        var stack = document.blocks
+        while let block = stack.popLast() {
+            if case .rawBlock(_, let text) = block.kind { raw += text }
+            stack += block.childBlocks
+        }
+        #expect(raw.components(separatedBy: "<div>").count - 1 == raw.components(separatedBy: "</div>").count - 1)
+    }
+
     @Test func tenThousandNestedEmphasisAndBrackets() {
         let source = String(repeating: "*", count: 10_000) + "x" + String(repeating: "*", count: 10_000) + "\n\n"
             + String(repeating: "[", count: 10_000) + "y" + String(repeating: "]", count: 10_000) + "\n"

@@ -131,6 +131,10 @@ extension PrePass {
         let text = String(String(decoding: bytes[indentBytes...], as: UTF8.self).trimmingASCIISpace())
         let origin = index + 1
         if text.lowercased() == "</div>" {
+            if rawHTMLDivs > 0 {
+                rawHTMLDivs -= 1
+                return nil
+            }
             guard case .open(let fence)? = fenceStack.last, fences[fence].isHTML else { return nil }
             fenceStack.removeLast()
             fences[fence].closeRange = SourceRange(line: origin, column: indentBytes + 1)
@@ -139,6 +143,15 @@ extension PrePass {
         }
         guard text.lowercased().hasPrefix("<div"), text.hasSuffix(">"), !text.hasSuffix("/>"),
               let attributes = Self.htmlAttributes(String(text.dropFirst(4).dropLast())) else { return nil }
+        if fenceStack.count >= Self.maximumFenceDepth || rawHTMLDivs > 0 {
+            // Past the limit the line stays raw HTML, as it would without native divs.
+            if rawHTMLDivs == 0 {
+                bag.report("div.too-deep", "divs are nested more than \(Self.maximumFenceDepth) deep; deeper <div> lines are kept as raw HTML",
+                           at: SourceRange(line: origin, column: indentBytes + 1))
+            }
+            rawHTMLDivs += 1
+            return nil
+        }
         let fence = addFence(.div, attributes, line: origin, column: indentBytes + 1, original: String(decoding: bytes, as: UTF8.self))
         fences[fence].isHTML = true
         fenceStack.append(.open(fence))

@@ -35,6 +35,8 @@ struct PrePass {
     var paragraphLines = 0
     /// Open fences: index into `fences`, or nil for a rejected opener whose closer is text.
     var fenceStack: [FenceSlot] = []
+    /// `<div>` lines past the nesting limit, kept as raw HTML; their `</div>` lines pair with them.
+    var rawHTMLDivs = 0
     var codeFence: (byte: UInt8, count: Int)?
     var inIndentedCode = false
     var definition: (dd: Int, dl: Int, indent: Int, sawBlank: Bool)?
