@@ -102,7 +102,8 @@ public struct SiteRenderer: @unchecked Sendable {
         if let date = metadata.date { lessonValues["date"] = date }
         if let license = metadata.license ?? course.config.license { lessonValues["license"] = license }
         lessonValues.merge(PageContext.levelValues(metadata.level)) { _, new in new }
-        for (key, value) in metadata.extra { lessonValues[key] = PageContext.plain(value) }
+        // Front matter cannot shadow what Lectern puts there (`content` is trusted HTML).
+        for (key, value) in metadata.extra where lessonValues[key] == nil { lessonValues[key] = PageContext.plain(value) }
         values["lesson"] = lessonValues
         values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? "",
                           "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
@@ -114,7 +115,9 @@ public struct SiteRenderer: @unchecked Sendable {
             links["slides"] = paths.link(fromPage: lesson.slug, toPage: lesson.slug + "/slides")
             values["links"] = links
         }
-        var tocWriter = HTMLWriter(options: .page)
+        var tocOptions = HTMLWriter.Options.page
+        tocOptions.allowsRawHTML = !course.config.safe
+        var tocWriter = HTMLWriter(options: tocOptions)
         let toc = lesson.analysis.tableOfContents.map { entry -> [String: Any] in
             ["level": entry.level, "id": entry.id, "title": tocWriter.renderInlines(entry.title)]
         }

@@ -94,12 +94,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(directory, prefix="/course/"):
-    """Serves `directory` under `prefix` on a free loopback port; yields the base URL."""
-    parent = os.path.join(str(directory), "..", "_served")
-    os.makedirs(parent, exist_ok=True)
+    """Serves `directory` under `prefix` on a free loopback port; yields the base URL. The
+    sub-path is a link in a temporary folder that goes when serving ends."""
+    import shutil
+    import tempfile
+    parent = tempfile.mkdtemp(prefix="lectern-served-")
     target = os.path.join(parent, prefix.strip("/"))
-    if os.path.islink(target):
-        os.unlink(target)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     os.symlink(os.path.abspath(str(directory)), target)
     handler = functools.partial(QuietHandler, directory=parent)
     socketserver.TCPServer.allow_reuse_address = True
@@ -110,3 +111,4 @@ def serve(directory, prefix="/course/"):
             yield "http://127.0.0.1:%d%s" % (server.server_address[1], prefix)
         finally:
             server.shutdown()
+            shutil.rmtree(parent, ignore_errors=True)

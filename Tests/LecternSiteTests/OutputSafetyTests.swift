@@ -109,3 +109,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: empty + "/" + OutputFolder.markerName))
     }
 }
+
+/// `safe: true` holds for metadata and the table of contents too.
+@Suite struct SafeModeOutputTests {
+    @Test func frontMatterCannotReplaceTheLessonBodyAndHeadingsStayEscapedInTheContents() throws {
+        let lesson = "---\ntitle: One\ncontent: '<img src=x onerror=alert(1)>'\n---\n\n"
+            + "## First <img src=y onerror=alert(2)>\n\nText.\n\n## Second\n\nMore.\n"
+        let root = try OutputSafetyTests.makeCourse(lesson)
+        defer { OutputSafetyTests.remove(root) }
+        let yml = root + "/Content/course.yml"
+        try (try String(contentsOfFile: yml, encoding: .utf8) + "safe: true\n").write(toFile: yml, atomically: true, encoding: .utf8)
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(result.wrote)
+        let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        #expect(page.contains("Text.") && page.contains("More."), "the lesson body is the markdown's")
+        #expect(!page.contains("onerror=alert(1)") && !page.contains("<img src=x"))
+        #expect(!page.contains("<img src=y"), "raw HTML in a heading is dropped from the page and its contents")
+    }
+}
