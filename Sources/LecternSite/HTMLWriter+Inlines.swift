@@ -43,7 +43,8 @@ extension HTMLWriter {
     }
 
     mutating func writeLink(_ attributes: Attributes, _ children: [Inline], _ target: Target, into out: inout String) {
-        var pairs = [("href", options.resolveURL(target.url))]
+        let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: false)
+        var pairs = [("href", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
         var attributes = attributes
         if attributes.isEmpty, children.count == 1, case .text(let text) = children[0].kind {
@@ -59,7 +60,8 @@ extension HTMLWriter {
     }
 
     func writeImage(_ attributes: Attributes, _ alt: [Inline], _ target: Target, into out: inout String) {
-        var pairs = [("src", options.resolveURL(target.url))]
+        let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: true)
+        var pairs = [("src", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
         pairs += Self.htmlPairs(attributes, isImage: true)
         pairs.append(("alt", Inline.plainText(alt)))

@@ -127,3 +127,42 @@ import Testing
         #expect(!page.contains("<img src=y"), "raw HTML in a heading is dropped from the page and its contents")
     }
 }
+
+/// Safe mode keeps only harmless link and image targets, however the scheme is spelt.
+@Suite struct SafeURLTests {
+    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
+                      "java\nscript:alert(1)", "\u{1}javascript:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>",
+                      "JAVASCRIPT&colon;alert(1)".replacingOccurrences(of: "&colon;", with: ":")])
+    func refusesScriptSchemes(_ url: String) {
+        #expect(!URLPolicy.allowed(url, image: false))
+        #expect(!URLPolicy.allowed(url, image: true))
+    }
+
+    @Test(arguments: ["https://example.com/a?b=c:d", "http://x", "mailto:a@b.c", "../other/", "#part", "page.html#x:y",
+                      "folder/file:name.png", "?q=a:b", ""])
+    func keepsOrdinaryTargets(_ url: String) {
+        #expect(URLPolicy.allowed(url, image: false))
+    }
+
+    @Test func dataURLsOnlyForRasterImages() {
+        #expect(URLPolicy.allowed("data:image/png;base64,AAAA", image: true))
+        #expect(!URLPolicy.allowed("data:image/png;base64,AAAA", image: false))
+        #expect(!URLPolicy.allowed("data:image/svg+xml,<svg onload=alert(1)>", image: true))
+    }
+
+    @Test func linksInEverySpellingAreDisarmedInASafeCourse() throws {
+        let lesson = "---\ntitle: One\n---\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](java&#x73;cript:alert(3))\n\n"
+            + "<javascript:alert(4)>\n\n[d][ref]\n\n[ref]: javascript:alert(5)\n\n![i](javascript:alert(6))\n\n[ok](https://example.com)\n"
+        let root = try OutputSafetyTests.makeCourse(lesson)
+        defer { OutputSafetyTests.remove(root) }
+        let yml = root + "/Content/course.yml"
+        try (try String(contentsOfFile: yml, encoding: .utf8) + "safe: true\n").write(toFile: yml, atomically: true, encoding: .utf8)
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        // The text of an autolink may show the URL; no attribute may hold it.
+        let attributes = page.lowercased().components(separatedBy: "=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(!attributes.contains { $0.contains("script:") })
+        #expect(page.components(separatedBy: "href=\"#\"").count - 1 >= 5)
+        #expect(page.contains("href=\"https://example.com\""))
+    }
+}
