@@ -5,10 +5,11 @@ import Testing
 
 /// A failed build leaves the previous site as it was, and unsafe output folders are refused untouched.
 @Suite struct OutputSafetyTests {
-    static func makeCourse(_ lesson: String = "---\ntitle: One\n---\n\nHello.\n") throws -> String {
+    static func makeCourse(_ lesson: String = "---\ntitle: One\n---\n\nHello.\n", safe: Bool = false) throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/Content/img", withIntermediateDirectories: true)
-        try "title: T\nmodules:\n  - title: M\n    lessons: [one.md]\n".write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
+        try ("title: T\n" + (safe ? "safe: true\n" : "") + "modules:\n  - title: M\n    lessons: [one.md]\n")
+            .write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
         try lesson.write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: root + "/Content/img/a.png"))
         return root
@@ -115,10 +116,8 @@ import Testing
     @Test func frontMatterCannotReplaceTheLessonBodyAndHeadingsStayEscapedInTheContents() throws {
         let lesson = "---\ntitle: One\ncontent: '<img src=x onerror=alert(1)>'\n---\n\n"
             + "## First <img src=y onerror=alert(2)>\n\nText.\n\n## Second\n\nMore.\n"
-        let root = try OutputSafetyTests.makeCourse(lesson)
+        let root = try OutputSafetyTests.makeCourse(lesson, safe: true)
         defer { OutputSafetyTests.remove(root) }
-        let yml = root + "/Content/course.yml"
-        try (try String(contentsOfFile: yml, encoding: .utf8) + "safe: true\n").write(toFile: yml, atomically: true, encoding: .utf8)
         let result = try SiteBuilder.build(BuildOptions(root: root))
         #expect(result.wrote)
         let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
@@ -153,10 +152,8 @@ import Testing
     @Test func linksInEverySpellingAreDisarmedInASafeCourse() throws {
         let lesson = "---\ntitle: One\n---\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c](java&#x73;cript:alert(3))\n\n"
             + "<javascript:alert(4)>\n\n[d][ref]\n\n[ref]: javascript:alert(5)\n\n![i](javascript:alert(6))\n\n[ok](https://example.com)\n"
-        let root = try OutputSafetyTests.makeCourse(lesson)
+        let root = try OutputSafetyTests.makeCourse(lesson, safe: true)
         defer { OutputSafetyTests.remove(root) }
-        let yml = root + "/Content/course.yml"
-        try (try String(contentsOfFile: yml, encoding: .utf8) + "safe: true\n").write(toFile: yml, atomically: true, encoding: .utf8)
         _ = try SiteBuilder.build(BuildOptions(root: root))
         let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
         // The text of an autolink may show the URL; no attribute may hold it.
