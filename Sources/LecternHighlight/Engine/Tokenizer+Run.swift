@@ -3,7 +3,8 @@ struct Run {
     let tokenizer: Tokenizer
     let code: [UInt16]
     var buffer = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
-    private var tokens: [(Range<Int>, TokenClass?)] = []
+    /// Tokens of the line in progress.
+    var tokens: [(Range<Int>, TokenClass?)] = []
     private var timeouts: [ObjectIdentifier: Int] = [:]
     /// The last search of each pattern: from where, up to where, and the start it found.
     private var searches: [ObjectIdentifier: (from: Int, end: Int, start: Int?)] = [:]
@@ -43,31 +44,6 @@ struct Run {
         emit(min(position, range.upperBound)..<range.upperBound, frames[frames.count - 1].style)
         closeAtLineEnd(&frames)
         return tokens
-    }
-
-    /// Contexts that end at a line's end close, with everything opened inside them, as far
-    /// up as ancestors may end their children.
-    private func closeAtLineEnd(_ frames: inout [Frame]) {
-        var terminating: Int?
-        var index = frames.count - 1
-        while index > 0 {
-            if frames[index].rule.endAtLineEnd {
-                terminating = index
-            } else if !frames[index].ancestorCanEnd {
-                break
-            }
-            index -= 1
-        }
-        if let terminating { frames.removeSubrange(terminating...) }
-    }
-
-    private mutating func emit(_ range: Range<Int>, _ style: TokenClass?) {
-        guard !range.isEmpty else { return }
-        if let last = tokens.last, last.1 == style, last.0.upperBound == range.lowerBound {
-            tokens[tokens.count - 1].0 = last.0.lowerBound..<range.upperBound
-        } else {
-            tokens.append((range, style))
-        }
     }
 
     /// The ancestors whose end may end the top context, outermost first.
@@ -238,31 +214,5 @@ struct Run {
         if top.rule.endParent, frames.count >= 2 { popEndingParents(&frames) }
         position = whole.upperBound
         return true
-    }
-
-    /// Closes the top context, and its parent while the closed one ends its parent too (the
-    /// root and its children never end their parent).
-    private func popEndingParents(_ frames: inout [Frame]) {
-        var closed = frames.removeLast()
-        while closed.rule.endParent, frames.count >= 2 { closed = frames.removeLast() }
-    }
-
-    /// A match in its base class, with the groups its sub-pattern contexts name in theirs.
-    private mutating func emitMatch(_ groups: [Range<Int>?], regex: ICURegex?, base: TokenClass?,
-                                    subPatterns: [Rule.SubPattern], place: Rule.SubPattern.Place) {
-        guard let whole = groups[0] else { return }
-        var spans: [(Range<Int>, TokenClass?)] = []
-        for sub in subPatterns where sub.place == place {
-            guard let range = RegexTranslation.group(sub.group, in: groups, regex: regex), !range.isEmpty else { continue }
-            spans.append((range, sub.style ?? base))
-        }
-        spans.sort { $0.0.lowerBound < $1.0.lowerBound }
-        var cursor = whole.lowerBound
-        for (range, style) in spans where range.lowerBound >= cursor {
-            emit(cursor..<range.lowerBound, base)
-            emit(range, style)
-            cursor = range.upperBound
-        }
-        emit(cursor..<whole.upperBound, base)
     }
 }
