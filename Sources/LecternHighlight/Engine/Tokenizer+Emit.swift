@@ -6,7 +6,7 @@ extension Run {
         var terminating: Int?
         var index = frames.count - 1
         while index > 0 {
-            if frames[index].rule.endAtLineEnd {
+            if frames[index].rule.flags.endAtLineEnd {
                 terminating = index
             } else if !frames[index].ancestorCanEnd {
                 break
@@ -30,7 +30,7 @@ extension Run {
     /// root and its children never end their parent).
     func popEndingParents(_ frames: inout [Frame]) {
         var closed = frames.removeLast()
-        while closed.rule.endParent, frames.count >= 2 { closed = frames.removeLast() }
+        while closed.rule.flags.endParent, frames.count >= 2 { closed = frames.removeLast() }
     }
 
     /// A match in its base class, with the groups its sub-pattern contexts name in theirs.

@@ -51,7 +51,7 @@ struct Run {
         var result: [Int] = []
         var index = frames.count - 1
         while index > 0, frames[index].ancestorCanEnd {
-            if !frames[index].rule.extendParent { result.insert(index - 1, at: 0) }
+            if !frames[index].rule.flags.extendParent { result.insert(index - 1, at: 0) }
             index -= 1
         }
         return result
@@ -71,8 +71,8 @@ struct Run {
         for (childIndex, regex) in tokenizer.childRegexes(top.rule).enumerated() {
             guard let regex else { continue }
             let child = top.rule.children[childIndex].rule
-            if child.onceOnly, top.used.contains(childIndex) { continue }
-            if child.firstLineOnly, line > 0 { continue }
+            if child.flags.onceOnly, top.used.contains(childIndex) { continue }
+            if child.flags.firstLineOnly, line > 0 { continue }
             result.append((childIndex, regex))
         }
         if let end = top.end { result.append((-1, end)) }
@@ -173,7 +173,7 @@ struct Run {
         let endFound = candidates.last.flatMap { $0.key == -1 ? match(-1, $0.regex, at: at, line: range, top: top) : nil }
         for (childIndex, regex) in candidates where childIndex >= 0 {
             let child = top.rule.children[childIndex]
-            if endFound != nil, !child.rule.extendParent { continue }
+            if endFound != nil, !child.rule.flags.extendParent { continue }
             guard let groups = match(childIndex, regex, at: at, line: range, top: top), let whole = groups[0] else { continue }
             let style = child.style ?? top.style
             switch child.rule.kind {
@@ -186,8 +186,8 @@ struct Run {
                     pattern.refersToStart ? tokenizer.regex(pattern, start: groups, startRegex: regex, in: buffer)
                                           : tokenizer.regex(pattern)
                 }
-                if child.rule.onceOnly { top.used.insert(childIndex) }
-                emitMatch(groups, regex: regex, base: child.rule.styleInside ? top.style : style,
+                if child.rule.flags.onceOnly { top.used.insert(childIndex) }
+                emitMatch(groups, regex: regex, base: child.rule.flags.styleInside ? top.style : style,
                           subPatterns: child.rule.subPatterns, place: .start)
                 let frame = Frame(rule: child.rule, style: style, parentStyle: top.style, end: endRegex,
                                   parent: top, depth: frames.count)
@@ -196,10 +196,10 @@ struct Run {
                 position = whole.upperBound
                 return true
             default:
-                let endsParent = child.rule.endParent && frames.count >= 2
+                let endsParent = child.rule.flags.endParent && frames.count >= 2
                 // An empty match changes nothing unless it ends its parent (not where that began).
                 if whole.isEmpty, !endsParent || top.start == at { continue }
-                if child.rule.onceOnly { top.used.insert(childIndex) }
+                if child.rule.flags.onceOnly { top.used.insert(childIndex) }
                 emitMatch(groups, regex: regex, base: style, subPatterns: child.rule.subPatterns, place: .match)
                 if endsParent { popEndingParents(&frames) }
                 position = whole.upperBound
@@ -209,9 +209,9 @@ struct Run {
         guard let groups = endFound, let whole = groups[0], frames.count > 1 else { return false }
         frames.removeLast()
         if whole.upperBound == top.start { frames[frames.count - 1].emptyChild = (ObjectIdentifier(top.rule), top.start) }
-        emitMatch(groups, regex: top.end, base: top.rule.styleInside ? top.parentStyle : top.style,
+        emitMatch(groups, regex: top.end, base: top.rule.flags.styleInside ? top.parentStyle : top.style,
                   subPatterns: top.rule.subPatterns, place: .end)
-        if top.rule.endParent, frames.count >= 2 { popEndingParents(&frames) }
+        if top.rule.flags.endParent, frames.count >= 2 { popEndingParents(&frames) }
         position = whole.upperBound
         return true
     }

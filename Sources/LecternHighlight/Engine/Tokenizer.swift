@@ -111,7 +111,7 @@ final class Frame {
         self.parentStyle = parentStyle
         self.end = end
         allAncestorsExtend = parent.map { $0.allAncestorsExtend && $0.extendsParent } ?? true
-        extendsParent = depth < 2 || rule.extendParent
-        ancestorCanEnd = depth >= 2 && (!rule.extendParent || !allAncestorsExtend)
+        extendsParent = depth < 2 || rule.flags.extendParent
+        ancestorCanEnd = depth >= 2 && (!rule.flags.extendParent || !allAncestorsExtend)
     }
 }

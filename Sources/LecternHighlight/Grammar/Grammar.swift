@@ -45,12 +45,7 @@ final class Rule: @unchecked Sendable {
     var style: TokenClass?
     var children: [Child] = []
     var subPatterns: [SubPattern] = []
-    var extendParent = true
-    var endParent = false
-    var endAtLineEnd = false
-    var onceOnly = false
-    var firstLineOnly = false
-    var styleInside = false
+    var flags = ContextFlags()
     /// Includes as written, before groups are flattened into `children`.
     fileprivate var pending: [(target: Rule, style: TokenClass?, styled: Bool)] = []
 
@@ -101,12 +96,7 @@ private struct Linker {
             rule.kind = .container(start: pattern(start), end: source.end.map { pattern($0) })
         }
         rule.style = source.style.flatMap(library.tokenClass(forStyle:))
-        rule.extendParent = source.extendParent
-        rule.endParent = source.endParent
-        rule.endAtLineEnd = source.endAtLineEnd
-        rule.onceOnly = source.onceOnly
-        rule.firstLineOnly = source.firstLineOnly
-        rule.styleInside = source.styleInside
+        rule.flags = source.flags
         rule.subPatterns = source.subPatterns.map { sub in
             let place: Rule.SubPattern.Place = sub.place == "start" ? .start : sub.place == "end" ? .end : .match
             return .init(group: sub.group, place: place, style: sub.style.flatMap(library.tokenClass(forStyle:)))

@@ -84,12 +84,7 @@ struct LanguageFile {
         var context = ContextSource(id: fullID)
         let attributes = element.attributes
         context.style = attributes["style-ref"].map(qualify)
-        context.extendParent = attributes["extend-parent"].map(Self.flag) ?? true
-        context.endParent = attributes["end-parent"].map(Self.flag) ?? false
-        context.endAtLineEnd = attributes["end-at-line-end"].map(Self.flag) ?? false
-        context.onceOnly = attributes["once-only"].map(Self.flag) ?? false
-        context.firstLineOnly = attributes["first-line-only"].map(Self.flag) ?? false
-        context.styleInside = attributes["style-inside"].map(Self.flag) ?? false
+        context.flags = ContextFlags(attributes)
         context.match = element.child("match").map(regexSource)
         context.start = element.child("start").map(regexSource)
         context.end = element.child("end").map(regexSource)
@@ -155,12 +150,29 @@ struct ContextSource {
     var end: RegexSource?
     var includes: [Include] = []
     var subPatterns: [SubPattern] = []
+    var flags = ContextFlags()
+}
+
+/// How a context behaves, from its `<context>` attributes, with GtkSourceView's defaults.
+struct ContextFlags: Sendable {
     var extendParent = true
     var endParent = false
     var endAtLineEnd = false
     var onceOnly = false
     var firstLineOnly = false
     var styleInside = false
+
+    init() {}
+
+    init(_ attributes: [String: String]) {
+        let flag = { (name: String, fallback: Bool) in attributes[name].map(LanguageFile.flag) ?? fallback }
+        extendParent = flag("extend-parent", true)
+        endParent = flag("end-parent", false)
+        endAtLineEnd = flag("end-at-line-end", false)
+        onceOnly = flag("once-only", false)
+        firstLineOnly = flag("first-line-only", false)
+        styleInside = flag("style-inside", false)
+    }
 }
 
 extension String {
