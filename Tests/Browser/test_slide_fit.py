@@ -150,6 +150,13 @@ return {outside, count: boxes.length, zoom: body.style.zoom || '1', overfull: sl
 """
 
 
+def open_slide(driver, deck, number, settle=0.4):
+    """Opens slide `number` of a deck freshly, as a reload after a jump does."""
+    driver.get(deck + "#/%d" % number)
+    driver.execute_script("location.reload()")
+    time.sleep(settle)
+
+
 def slide_count(driver):
     return driver.execute_script("return document.querySelectorAll('.deck-canvas > .slide').length")
 
@@ -164,9 +171,7 @@ def test_every_slide_fits_the_canvas(fit_course, browser):
         assert total == 8
         seen = {}
         for number in range(1, total + 1):
-            driver.get(fit_course.as_uri() + "#/%d" % number)
-            driver.execute_script("location.reload()")
-            time.sleep(0.4)
+            open_slide(driver, fit_course.as_uri(), number)
             result = driver.execute_script(OUTSIDE, 0)
             seen[result["title"]] = result
             if result["title"] == "Long but scrollable":
@@ -183,9 +188,7 @@ def test_every_slide_fits_the_canvas(fit_course, browser):
 def test_an_r_stretch_image_takes_the_height_left(fit_course):
     driver = chrome(width=1280, height=752)
     try:
-        driver.get(fit_course.as_uri() + "#/7")
-        driver.execute_script("location.reload()")
-        time.sleep(0.5)
+        open_slide(driver, fit_course.as_uri(), 7, 0.5)
         sizes = driver.execute_script("""
             const slide = document.querySelector('.slide.is-current'), img = slide.querySelector('img.r-stretch');
             const s = slide.getBoundingClientRect(), r = img.getBoundingClientRect();
@@ -251,9 +254,7 @@ def test_fragment_indices_stacks_and_pauses_between_columns(fit_course):
     driver = chrome(width=1280, height=752)
     steps = fit_course.as_uri().replace("fit/slides", "steps/slides")
     try:
-        driver.get(steps + "#/2")
-        driver.execute_script("location.reload()")
-        time.sleep(0.5)
+        open_slide(driver, steps, 2, 0.5)
         seen = [sorted(driver.execute_script(VISIBLE))]
         for _ in range(2):
             ActionChains(driver).send_keys(Keys.ARROW_RIGHT).perform()
@@ -286,9 +287,7 @@ def test_sections_make_a_two_dimensional_deck(fit_course):
     driver = chrome(width=1280, height=752)
     deck = fit_course.as_uri().replace("fit/slides", "grid/slides")
     try:
-        driver.get(deck + "#/2")
-        driver.execute_script("location.reload()")
-        time.sleep(0.4)
+        open_slide(driver, deck, 2)
         title = lambda: driver.execute_script("return document.querySelector('.slide.is-current').querySelector('h1, h2').textContent")
         visited = [title()]
         for key in (Keys.ARROW_RIGHT, Keys.ARROW_LEFT, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_RIGHT, Keys.ARROW_UP):
@@ -304,9 +303,7 @@ def test_a_dark_background_gets_light_text_on_screen_and_on_paper(fit_course):
     driver = chrome(width=1280, height=752)
     steps = fit_course.as_uri().replace("fit/slides", "steps/slides")
     try:
-        driver.get(steps + "#/5")
-        driver.execute_script("location.reload()")
-        time.sleep(0.4)
+        open_slide(driver, steps, 5)
         looks = driver.execute_script("""
             const slide = document.querySelector('.slide.is-current');
             return {title: slide.querySelector('h2').textContent, dark: slide.classList.contains('has-dark-background'),
