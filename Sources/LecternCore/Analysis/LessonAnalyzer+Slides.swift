@@ -17,8 +17,8 @@ extension LessonAnalyzer {
         }
         var diagnostics: [Diagnostic] = []
         for slide in deck.slides where slide.kind == .content && !slide.attributes.classes.contains("scrollable") {
+            guard !estimator.fits(slide, at: SlideHeight.floor) else { continue }
             let scale = estimator.scaleToFit(slide, lowest: SlideHeight.floor)
-            guard scale < SlideHeight.floor else { continue }
             let title = Inline.plainText(slide.title)
             diagnostics.append(Diagnostic(
                 "slide.overfull",

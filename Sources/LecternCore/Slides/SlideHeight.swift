@@ -14,15 +14,22 @@ public struct SlideHeight {
 
     /// The largest scale, in steps of 1%, at which the slide fits, down to `lowest`; a scale
     /// below `lowest` when it does not fit even there. Scaling is a zoom, so lines grow
-    /// longer as the scale drops and text wraps less.
+    /// longer as the scale drops and text wraps less: the scaled height only falls as the
+    /// scale does, which lets a bisection find the step.
     public func scaleToFit(_ slide: Slide, lowest: Double = 0.3) -> Double {
-        var scale = 1.0
-        while scale >= lowest - 0.0001 {
-            let height = estimate(slide, scale: scale) * scale
-            if height <= Self.height { return scale }
-            scale -= 0.01
+        if fits(slide, at: 1) { return 1 }
+        var low = Int((lowest * 100).rounded(.up)), high = 99
+        guard fits(slide, at: Double(low) / 100) else { return Self.height / estimate(slide, scale: lowest) }
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if fits(slide, at: Double(middle) / 100) { low = middle } else { high = middle - 1 }
         }
-        return Self.height / estimate(slide, scale: lowest)
+        return Double(low) / 100
+    }
+
+    /// Whether the slide's content fits the canvas when zoomed to `scale`.
+    public func fits(_ slide: Slide, at scale: Double) -> Bool {
+        estimate(slide, scale: scale) * scale <= Self.height
     }
 
     /// The estimated height of a slide's heading and content, laid out at `scale` (in the
@@ -31,7 +38,7 @@ public struct SlideHeight {
         let width = Self.width / scale
         var total = 0.0
         if !slide.title.isEmpty {
-            total += lines(Inline.plainText(slide.title).count, font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
+            total += lines(Inline.plainText(slide.title).unicodeScalars.count, font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
         }
         total += blocks(slide.blocks, width: width)
         return slide.attributes.classes.contains("smaller") ? total * 0.8 : total
@@ -43,7 +50,7 @@ public struct SlideHeight {
     }
 
     private func text(_ inlines: [Inline], width: Double, font: Double = 30) -> Double {
-        var height = lines(Inline.plainText(inlines).count, font: font, width: width) * font * 1.4
+        var height = lines(Inline.plainText(inlines).unicodeScalars.count, font: font, width: width) * font * 1.4
         for inline in inlines {
             if case .image(_, _, let target) = inline.kind { height += image(target.url, attributes: .empty, width: width) }
         }
@@ -61,13 +68,13 @@ public struct SlideHeight {
             return text(inlines, width: width)
         case .header(let level, _, let inlines):
             let font = level <= 2 ? 46.0 : 34.0
-            return lines(Inline.plainText(inlines).count, font: font, width: width) * font * 1.25 + 20
+            return lines(Inline.plainText(inlines).unicodeScalars.count, font: font, width: width) * font * 1.25 + 20
         case .lineBlock(let lines):
             return lines.reduce(0) { $0 + text($1, width: width) }
         case .codeBlock(_, let code):
             let perLine = max(1, ((width - 32) / (22 * 0.6)).rounded(.down))
             let rows = code.split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0.0) { $0 + max(1, (Double($1.count) / perLine).rounded(.up)) }
+                .reduce(0.0) { $0 + max(1, (Double($1.unicodeScalars.count) / perLine).rounded(.up)) }
             return rows * 33 + 32
         case .rawBlock:
             return 0
