@@ -15,15 +15,13 @@ extension HTMLWriter {
         let classes = extraClasses + attributes.classes
         if !classes.isEmpty { pairs.append(("class", classes.joined(separator: " "))) }
         var styles: [String] = []
+        // Pandoc writes width before height, whatever the author's order.
+        for key in ["width", "height"] {
+            guard let value = attributes[key] else { continue }
+            if isImage, value.allSatisfy(\.isNumber) { pairs.append((key, value)) } else { styles.append("\(key):\(value)") }
+        }
         for (key, value) in attributes.pairs {
-            if key == "width" || key == "height" {
-                if isImage, value.allSatisfy(\.isNumber) {
-                    pairs.append((key, value))
-                } else {
-                    styles.append("\(key):\(value)")
-                }
-                continue
-            }
+            if key == "width" || key == "height" { continue }
             if key == "style" { styles.insert(value.hasSuffix(";") ? String(value.dropLast()) : value, at: 0); continue }
             if htmlAttributes.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-") {
                 pairs.append((key, value))

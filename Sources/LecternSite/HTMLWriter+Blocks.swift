@@ -83,7 +83,7 @@ extension HTMLWriter {
             out += fragmentItems ? "<li class=\"fragment\">" : "<li>"
             var blocks = item.blocks
             if let checked = item.task {
-                let box = "<input type=\"checkbox\" disabled=\"\"" + (checked ? " checked=\"\"" : "") + " />"
+                let box = "<input type=\"checkbox\"" + (checked ? " checked=\"\"" : "") + " />"
                 if let first = blocks.first, case .plain(let inlines) = first.kind {
                     out += "<label>" + box
                     writeInlines(inlines, into: &out)
@@ -138,11 +138,23 @@ extension HTMLWriter {
         out += "\n"
         writeBlocks(content, into: &out)
         if !caption.isEmpty {
-            out += "<figcaption aria-hidden=\"true\">"
+            out += Self.captionRepeatsAlt(caption, content) ? "<figcaption aria-hidden=\"true\">" : "<figcaption>"
             writeInlines(caption, into: &out)
             out += "</figcaption>\n"
         }
         out += "</figure>"
+    }
+
+    /// Pandoc hides a caption that only repeats the image's alt text from screen readers. A
+    /// caption with a link is never hidden: a focusable element inside `aria-hidden` is an
+    /// accessibility error.
+    private static func captionRepeatsAlt(_ caption: [Inline], _ content: [Block]) -> Bool {
+        guard content.count == 1, case .plain(let inlines) = content[0].kind, inlines.count == 1,
+              case .image(let attributes, let alt, _) = inlines[0].kind, attributes["alt"] == nil,
+              Inline.plainText(alt) == Inline.plainText(caption) else { return false }
+        var linked = false
+        NodeVisitor(inline: { if case .link = $0.kind { linked = true } }).walk(caption)
+        return !linked
     }
 
     mutating func writeDiv(_ attributes: Attributes, _ children: [Block], range: SourceRange, into out: inout String) {

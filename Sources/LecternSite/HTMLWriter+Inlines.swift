@@ -46,11 +46,6 @@ extension HTMLWriter {
         let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: false)
         var pairs = [("href", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
-        var attributes = attributes
-        if attributes.isEmpty, children.count == 1, case .text(let text) = children[0].kind {
-            if text == target.url { attributes.classes = ["uri"] }
-            if "mailto:" + text == target.url { attributes.classes = ["email"] }
-        }
         pairs += Self.htmlPairs(attributes)
         out += "<a"
         Self.writeAttributes(pairs, into: &out)
@@ -64,24 +59,10 @@ extension HTMLWriter {
         var pairs = [("src", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
         pairs += Self.htmlPairs(attributes, isImage: true)
-        pairs.append(("alt", Inline.plainText(alt)))
+        if attributes["alt"] == nil { pairs.append(("alt", Inline.plainText(alt))) }
         out += "<img"
         Self.writeAttributes(pairs, into: &out)
         out += " />"
-    }
-
-    mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
-        if inQuizPrompt, attributes.hasClass("blank") {
-            writeBlank(attributes, children, into: &out)
-            return
-        }
-        if attributes == Attributes(classes: ["underline"]) {
-            writeWrapped("u", children, into: &out)
-            return
-        }
-        Self.openTag("span", attributes, into: &out)
-        writeInlines(children, into: &out)
-        out += "</span>"
     }
 
     mutating func writeCite(_ keys: [String], _ children: [Inline], into out: inout String) {
@@ -105,22 +86,26 @@ extension HTMLWriter {
             noteBase += notes.count
             notes = []
         }
-        out += "<section class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n"
+        let id = noteBase == 0 ? "footnotes" : "footnotes-\(noteBase + 1)"
+        out += "<section id=\"\(id)\" class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n"
         out += noteBase > 0 ? "<ol start=\"\(noteBase + 1)\">\n" : "<ol>\n"
         var index = 0
         while index < notes.count {
             let number = noteBase + index + 1
-            var blocks = notes[index]
+            var blocks = notes[index].isEmpty ? [Block(.para([]))] : notes[index]
             let backlink = Inline(.rawInline(format: "html",
                 "<a href=\"#fnref\(number)\" class=\"footnote-back\" role=\"doc-backlink\">↩︎</a>"))
             if let last = blocks.last, case .para(let inlines) = last.kind {
                 blocks[blocks.count - 1] = Block(.para(inlines + [backlink]), last.range)
-            } else {
-                blocks.append(Block(.para([backlink])))
             }
-            out += "<li id=\"fn\(number)\" role=\"doc-endnote\">"
+            out += "<li id=\"fn\(number)\">"
             var body = ""
             writeBlocks(blocks, into: &body)
+            if let last = blocks.last, case .para = last.kind {} else {
+                // Pandoc puts the link after a closing block (a list, a figure) as it is, outside any paragraph.
+                if !body.isEmpty, !body.hasSuffix("\n") { body += "\n" }
+                writeInline(backlink, into: &body)
+            }
             out += body.hasSuffix("\n") ? String(body.dropLast()) : body
             out += "</li>\n"
             index += 1

@@ -10,19 +10,16 @@ extension HTMLWriter {
         }
         if !table.head.isEmpty {
             out += "<thead>\n"
-            for row in table.head { writeRow(row, cell: "th", rowClass: "header", alignments: table.alignments, into: &out) }
+            for row in table.head { writeRow(row, cell: "th", alignments: table.alignments, into: &out) }
             out += "</thead>\n"
         }
         out += "<tbody>\n"
-        for (index, row) in table.body.enumerated() {
-            writeRow(row, cell: "td", rowClass: index % 2 == 0 ? "odd" : "even", alignments: table.alignments, into: &out)
-        }
+        for row in table.body { writeRow(row, cell: "td", alignments: table.alignments, into: &out) }
         out += "</tbody>\n</table>"
     }
 
-    private mutating func writeRow(_ row: [[Inline]], cell: String, rowClass: String, alignments: [Table.Alignment],
-                                   into out: inout String) {
-        out += "<tr class=\"\(rowClass)\">\n"
+    private mutating func writeRow(_ row: [[Inline]], cell: String, alignments: [Table.Alignment], into out: inout String) {
+        out += "<tr>\n"
         for (column, content) in row.enumerated() {
             let alignment = column < alignments.count ? alignments[column] : .default
             out += "<\(cell)"

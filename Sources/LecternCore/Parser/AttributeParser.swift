@@ -66,7 +66,7 @@ public enum AttributeParser {
                 index += 1
                 let valueStart = index
                 switch parseValue(bytes, &index) {
-                case .some(let value): attributes.pairs.append((key: key, value: value))
+                case .some(let value): add(key, value, to: &attributes)
                 case .none: return .failure(offset: valueStart, message: "the quoted value of '\(key)' is not closed")
                 }
             }
@@ -75,6 +75,19 @@ public enum AttributeParser {
             if next != 0x20, next != 0x09, next != 0x0A, next != 0x0D, next != UInt8(ascii: "}") {
                 return .failure(offset: index, message: "unexpected '\(printable(next))' in attribute list")
             }
+        }
+    }
+
+    /// As pandoc: `class=` adds classes, `id=` names the element when nothing else did, and a
+    /// repeated key keeps its first value.
+    private static func add(_ key: String, _ value: String, to attributes: inout Attributes) {
+        switch key {
+        case "class":
+            attributes.classes += value.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        case "id" where attributes.id.isEmpty:
+            attributes.id = value
+        default:
+            if attributes[key] == nil { attributes.pairs.append((key: key, value: value)) }
         }
     }
 

@@ -191,7 +191,8 @@ extension TreeConverter {
         case CMARK_NODE_STRONG: return .inline(Inline(.strong(Self.inlines(children)), range))
         case CMARK_NODE_LINK:
             let target = Target(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-            return .inline(Inline(.link(.empty, Self.inlines(children), target), range))
+            let content = Self.inlines(children)
+            return .inline(Inline(.link(Self.autolinkClass(content, target, range), content, target), range))
         case CMARK_NODE_IMAGE:
             let target = Target(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
             return .inline(Inline(.image(.empty, Self.inlines(children), target), range))
@@ -202,6 +203,17 @@ extension TreeConverter {
         default:
             return buildExtension(node, range: range, children: children)
         }
+    }
+
+    /// Pandoc marks `<url>` and `<address>` autolinks with a class; a link written out in
+    /// full (`[u](u)`) is told apart by its source holding the address twice. (cmark gives
+    /// bare-URL autolinks the range of the text they were found in, so only a long range counts.)
+    private static func autolinkClass(_ content: [Inline], _ target: Target, _ range: SourceRange) -> Attributes {
+        guard content.count == 1, case .text(let text) = content[0].kind, range.start.line == range.end.line,
+              range.end.column - range.start.column + 1 < 2 * text.utf8.count + 4 else { return .empty }
+        if text == target.url { return Attributes(classes: ["uri"]) }
+        if "mailto:" + text == target.url { return Attributes(classes: ["email"]) }
+        return .empty
     }
 
     private func buildExtension(_ node: OpaquePointer, range: SourceRange, children: [Converted]) -> Converted? {

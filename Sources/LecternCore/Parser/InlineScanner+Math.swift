@@ -60,18 +60,7 @@ extension InlineScanner {
             copy(offset..<end)
             return end
         }
-        var index = offset + 1
-        var closing: Int?
-        while index < count {
-            let byte = buffer[index]
-            if byte == 0x5C, index + 1 < count, buffer[index + 1] != 0x0A { index += 2; continue }
-            if byte == delimiter {
-                if index > offset + 1, !(index + 1 < count && buffer[index + 1] == delimiter) { closing = index }
-                break
-            }
-            if Self.isSpace(byte) || byte == 0x60 || byte == 0x24 { break }
-            index += 1
-        }
+        let closing = scriptClose(offset, delimiter: delimiter)
         let isSubscript = delimiter == 0x7E
         guard let close = closing else {
             if isSubscript {
@@ -85,5 +74,23 @@ extension InlineScanner {
         pendingCloses[close] = token(isSubscript ? .subscriptClose : .superscriptClose, at: close..<close + 1)
         replace(offset..<offset + 1, first: open)
         return offset + 1
+    }
+
+    /// Where a sub- or superscript opened at `offset` closes: the next delimiter, with no
+    /// unescaped space, code or math before it.
+    func scriptClose(_ offset: Int, delimiter: UInt8) -> Int? {
+        let count = buffer.count
+        var index = offset + 1
+        while index < count {
+            let byte = buffer[index]
+            if byte == 0x5C, index + 1 < count, buffer[index + 1] != 0x0A { index += 2; continue }
+            if byte == delimiter {
+                if index > offset + 1, !(index + 1 < count && buffer[index + 1] == delimiter) { return index }
+                return nil
+            }
+            if Self.isSpace(byte) || byte == 0x60 || byte == 0x24 { return nil }
+            index += 1
+        }
+        return nil
     }
 }

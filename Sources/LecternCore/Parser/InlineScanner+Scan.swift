@@ -16,7 +16,8 @@ extension InlineScanner {
             case 0x5C: offset = scanBackslash(offset)
             case Self.backtick: offset = scanCodeSpan(offset)
             case 0x24: offset = scanMath(offset)
-            case 0x5E where offset + 1 < count && buffer[offset + 1] == 0x5B: offset = scanInlineNote(offset)
+            case 0x5E where offset + 1 < count && buffer[offset + 1] == 0x5B && !bracketsSuperscript(offset):
+                offset = scanInlineNote(offset)
             case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
             case 0x3C: offset = scanAngle(offset)
             case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E:
@@ -34,6 +35,15 @@ extension InlineScanner {
     private mutating func scanBackslash(_ offset: Int) -> Int {
         guard offset + 1 < buffer.count else { copy(offset..<offset + 1); return offset + 1 }
         let next = buffer[offset + 1]
+        if next == 0x0A, offset + 2 == buffer.count {
+            replace(offset..<offset + 1, first: token(.lineBreak, at: offset..<offset + 1))
+            return offset + 1
+        }
+        if next == 0x20 {
+            // Pandoc's escaped space is a non-breaking one.
+            replace(offset..<offset + 2, first: [0xC2, 0xA0])
+            return offset + 2
+        }
         if Self.isPunctuation(next) {
             copy(offset..<offset + 2)
             return offset + 2
@@ -91,7 +101,9 @@ extension InlineScanner {
         while end < buffer.count, buffer[end] != 0x3E, buffer[end] != 0x3C { end += 1 }
         guard end < buffer.count, buffer[end] == 0x3E else { copy(offset..<offset + 1); return offset + 1 }
         copy(offset..<end + 1)
-        return end + 1
+        let inside = buffer[(offset + 1)..<end]
+        let autolink = !inside.contains(where: Self.isSpace) && (inside.contains(0x3A) || inside.contains(0x40))
+        return autolink ? scanAttributes(end + 1, allowRaw: false) : end + 1
     }
 
     private mutating func scanBracketClose(_ offset: Int) -> Int {
@@ -138,6 +150,14 @@ extension InlineScanner {
         return offset
     }
 
+    /// Whether `^[…]` at `offset` is a superscript rather than an inline note: as pandoc reads
+    /// it, when the brackets are a span or link (`^[a]{.c}^`, `^[a][b]^`) that a `^` closes.
+    private func bracketsSuperscript(_ offset: Int) -> Bool {
+        guard scriptClose(offset, delimiter: 0x5E) != nil, let close = matchingGroup(from: offset + 1),
+              close + 1 < buffer.count else { return false }
+        return [0x7B, 0x5B, 0x28].contains(buffer[close + 1])
+    }
+
     /// `^[note text]`: tokens for both ends, so the brackets never reach cmark.
     private mutating func scanInlineNote(_ offset: Int) -> Int {
         var depth = 0
@@ -152,7 +172,7 @@ extension InlineScanner {
             }
             index += 1
         }
-        guard index < buffer.count, index > offset + 2 else {
+        guard index < buffer.count else {
             copy(offset..<offset + 1)
             return offset + 1
         }

@@ -72,7 +72,12 @@ extension PrePass {
         }
         if width < 4 || listContentIndent != nil, !isThematicBreak(content), let found = listMarker(bytes, at: count) {
             let marker = continuingOpenList(found, column: width)
-            if previous == .paragraph, listContentIndent == nil {
+            let empty = bytes[marker.end...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            if previous == .paragraph && listContentIndent == nil
+                || isInParagraph && previous != .blockQuote && empty && marker.delimiter != marker.start
+                    && width >= (listContentIndent ?? 0) {
+                // An empty numbered item does not interrupt a paragraph: `(1946)` alone on a
+                // continuation line is text, as in pandoc and cmark.
                 if marker.numbering == nil { escape(&line, at: marker.delimiter) }
                 continueParagraph(line)
                 return index + 1

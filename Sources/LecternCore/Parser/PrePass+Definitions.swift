@@ -28,7 +28,16 @@ extension PrePass {
                 definition = (dd, current.dl, contentStart, false)
                 return classifyDefinitionContent(index, contentStart)
             }
-            if !current.sawBlank { return nil }
+            if !current.sawBlank {
+                let content = line.dropFirst(count)
+                guard previous == .paragraph, width < 4, isHTMLBlockStart(content) else { return nil }
+                // A lazy line of a definition is its text, as pandoc reads it; raw HTML
+                // starting there would otherwise swallow the definition's end.
+                var text = OutLine(bytes: Array(line), origin: index + 1)
+                escape(&text, at: count)
+                continueParagraph(text)
+                return index + 1
+            }
             closeDefinition(at: index)
             return nil
         }

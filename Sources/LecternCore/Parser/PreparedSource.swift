@@ -55,6 +55,8 @@ struct Token: Sendable {
         case inlineNoteOpen, inlineNoteClose
         /// Raw TeX and empty line-block lines: removed from the output.
         case drop
+        /// A backslash ending a paragraph or heading: a hard line break in Pandoc, text in cmark.
+        case lineBreak
     }
 
     var kind: Kind

@@ -119,7 +119,8 @@ struct BlockRewriter {
     /// Without the line breaks and spaces that dropped TeX can leave at either end.
     static func trimmed(_ inlines: [Inline]) -> [Inline] {
         var list = inlines
-        while let last = list.last, isBlank([last]) { list.removeLast() }
+        // A line break the author ended a paragraph with (`\`) stays, as in Pandoc.
+        while let last = list.last, isBlank([last]), last.kind != .lineBreak { list.removeLast() }
         while let first = list.first, isBlank([first]) { list.removeFirst() }
         return list
     }

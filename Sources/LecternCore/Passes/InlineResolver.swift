@@ -26,6 +26,8 @@ struct InlineResolver {
                 switch token.kind {
                 case .drop:
                     break
+                case .lineBreak:
+                    output.append(Inline(.lineBreak, range))
                 case .math:
                     output.append(Inline(.text(token.original), range))
                 case .attributes(let attributes):
