@@ -2,23 +2,37 @@ import LecternCore
 
 extension HTMLWriter {
     mutating func writeTable(_ table: Table, into out: inout String) {
-        out += "<table>\n"
+        let total = table.widths.reduce(0, +)
+        if !table.widths.isEmpty, total < 1 {
+            out += "<table style=\"width:\(Self.percent(total));\">\n"
+        } else {
+            out += "<table>\n"
+        }
         if !table.caption.isEmpty {
             out += "<caption>"
             writeInlines(table.caption, into: &out)
             out += "</caption>\n"
         }
-        if !table.head.isEmpty {
-            out += "<thead>\n"
-            for row in table.head { writeRow(row, cell: "th", alignments: table.alignments, into: &out) }
-            out += "</thead>\n"
+        if !table.widths.isEmpty {
+            out += "<colgroup>\n"
+            for width in table.widths { out += "<col style=\"width: \(Self.percent(width))\" />\n" }
+            out += "</colgroup>\n"
         }
-        out += "<tbody>\n"
-        for row in table.body { writeRow(row, cell: "td", alignments: table.alignments, into: &out) }
-        out += "</tbody>\n</table>"
+        let sections = [("thead", "th", table.head), ("tbody", "td", table.body), ("tfoot", "td", table.foot)]
+        for (section, cell, rows) in sections where !rows.isEmpty || section == "tbody" {
+            out += "<\(section)>\n"
+            for row in rows { writeRow(row, cell: cell, alignments: table.alignments, into: &out) }
+            out += "</\(section)>\n"
+        }
+        out += "</table>"
     }
 
-    private mutating func writeRow(_ row: [[Inline]], cell: String, alignments: [Table.Alignment], into out: inout String) {
+    /// A width as pandoc prints it: whole percent, rounded down.
+    private static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded(.down)))%"
+    }
+
+    private mutating func writeRow(_ row: [Table.Cell], cell: String, alignments: [Table.Alignment], into out: inout String) {
         out += "<tr>\n"
         for (column, content) in row.enumerated() {
             let alignment = column < alignments.count ? alignments[column] : .default
@@ -27,7 +41,13 @@ extension HTMLWriter {
                 Self.writeAttributes([("style", "text-align: \(alignment.rawValue);")], into: &out)
             }
             out += ">"
-            writeInlines(content, into: &out)
+            if content.count == 1, case .plain(let inlines) = content[0].kind {
+                writeInlines(inlines, into: &out)
+            } else {
+                var blocks = ""
+                writeBlocks(content, into: &blocks)
+                out += blocks.hasSuffix("\n") ? String(blocks.dropLast()) : blocks
+            }
             out += "</\(cell)>\n"
         }
         out += "</tr>\n"

@@ -41,8 +41,6 @@ public enum PlainText {
             case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): parts.append(Inline.plainText(inlines, math: math))
             case .codeBlock(_, let code): parts.append(code)
             case .lineBlock(let lines): parts.append(lines.map { Inline.plainText($0, math: math) }.joined(separator: " "))
-            case .table(let table):
-                parts.append((table.head + table.body).flatMap { $0.map { Inline.plainText($0, math: math) } }.joined(separator: " "))
             case .definitionList(let items): parts.append(items.map { Inline.plainText($0.term, math: math) }.joined(separator: " "))
             default: break
             }

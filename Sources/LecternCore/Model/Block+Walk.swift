@@ -24,7 +24,7 @@ public struct NodeVisitor {
         case .lineBlock(let lines): lines.forEach(walk)
         case .table(let table):
             walk(table.caption)
-            (table.head + table.body).forEach { $0.forEach(walk) }
+            table.rows.forEach { $0.forEach(walk) }
         case .figure(_, let caption, let content): walk(caption); walk(content)
         case .definitionList(let items):
             for item in items { walk(item.term); item.definitions.forEach(walk) }

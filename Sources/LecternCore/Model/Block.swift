@@ -103,24 +103,38 @@ public struct DefinitionItem: Hashable, Sendable {
     }
 }
 
-/// A table with one header row at most and inline cells.
+/// A table: head, body and foot rows of cells that hold blocks, as in Pandoc's model
+/// (without row and column spans).
 public struct Table: Hashable, Sendable {
+    /// The content of one cell; a pipe-table cell is one `plain` block.
+    public typealias Cell = [Block]
+
     /// The caption, empty when none.
     public var caption: [Inline]
     /// Column alignments.
     public var alignments: [Alignment]
+    /// Column widths as fractions of the text width; empty when the columns size themselves.
+    public var widths: [Double]
     /// Header rows.
-    public var head: [[[Inline]]]
+    public var head: [[Cell]]
     /// Body rows.
-    public var body: [[[Inline]]]
+    public var body: [[Cell]]
+    /// Footer rows.
+    public var foot: [[Cell]]
 
     /// Creates a table.
-    public init(caption: [Inline] = [], alignments: [Alignment], head: [[[Inline]]], body: [[[Inline]]]) {
+    public init(caption: [Inline] = [], alignments: [Alignment], widths: [Double] = [], head: [[Cell]], body: [[Cell]],
+                foot: [[Cell]] = []) {
         self.caption = caption
         self.alignments = alignments
+        self.widths = widths
         self.head = head
         self.body = body
+        self.foot = foot
     }
+
+    /// Every row, head to foot.
+    public var rows: [[Cell]] { head + body + foot }
 
     /// Horizontal alignment of a column.
     public enum Alignment: String, Hashable, Sendable {

@@ -61,11 +61,15 @@ public enum DocumentDump {
             write(inlines, depth + 1, &out)
         case .horizontalRule: line("HorizontalRule", range, depth: depth, into: &out)
         case .table(let table):
-            line("Table \(table.alignments.map(\.rawValue)) head=\(table.head.count) body=\(table.body.count)", range, depth: depth, into: &out)
+            line("Table \(table.alignments.map(\.rawValue)) head=\(table.head.count) body=\(table.body.count) foot=\(table.foot.count)"
+                 + (table.widths.isEmpty ? "" : " widths=\(table.widths)"), range, depth: depth, into: &out)
             if !table.caption.isEmpty { line("Caption", range, depth: depth + 1, into: &out); write(table.caption, depth + 2, &out) }
-            for row in table.head + table.body {
+            for row in table.rows {
                 line("Row", range, depth: depth + 1, into: &out)
-                for cell in row { line("Cell", range, depth: depth + 2, into: &out); write(cell, depth + 3, &out) }
+                for cell in row {
+                    line("Cell", range, depth: depth + 2, into: &out)
+                    for block in cell { write(block, depth: depth + 3, into: &out) }
+                }
             }
         case .figure(let attrs, let caption, let content):
             line("Figure \(attributes(attrs))", range, depth: depth, into: &out)

@@ -65,8 +65,8 @@ private enum Converted {
     case block(Block)
     case inline(Inline)
     case item(ListItem)
-    case row([[Inline]], isHeader: Bool)
-    case cell([Inline])
+    case row([Table.Cell], isHeader: Bool)
+    case cell(Table.Cell)
     case footnote(String, [Block])
 }
 
@@ -219,10 +219,10 @@ extension TreeConverter {
     private func buildExtension(_ node: OpaquePointer, range: SourceRange, children: [Converted]) -> Converted? {
         switch typeName(node) {
         case "strikethrough": return .inline(Inline(.strikeout(Self.inlines(children)), range))
-        case "table_cell": return .cell(Self.inlines(children))
+        case "table_cell": return .cell([Block(.plain(Self.inlines(children)), range)])
         case "table_row", "table_header":
-            let cells = children.compactMap { child -> [Inline]? in
-                if case .cell(let inlines) = child { return inlines }
+            let cells = children.compactMap { child -> Table.Cell? in
+                if case .cell(let blocks) = child { return blocks }
                 return nil
             }
             return .row(cells, isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
@@ -239,7 +239,7 @@ extension TreeConverter {
                     }
                 }
             }
-            var head: [[[Inline]]] = [], body: [[[Inline]]] = []
+            var head: [[Table.Cell]] = [], body: [[Table.Cell]] = []
             for child in children {
                 guard case .row(let cells, let isHeader) = child else { continue }
                 if isHeader { head.append(cells) } else { body.append(cells) }
@@ -262,8 +262,8 @@ extension TreeConverter {
             case .block(let block): flush(); out.append(block)
             case .inline(let inline): pending.append(inline)
             case .item(let item): flush(); out += item.blocks
-            case .row(let cells, _): flush(); out += cells.map { Block(.plain($0)) }
-            case .cell(let inlines): pending += inlines
+            case .row(let cells, _): flush(); out += cells.flatMap { $0 }
+            case .cell(let blocks): flush(); out += blocks
             case .footnote(_, let blocks): flush(); out += blocks
             }
         }
@@ -276,7 +276,7 @@ extension TreeConverter {
         children.flatMap { child -> [Inline] in
             switch child {
             case .inline(let inline): return [inline]
-            case .cell(let inlines): return inlines
+            case .cell(let blocks): return blocksText(blocks)
             default: return [Inline(.text(Inline.plainText(blocksText(blocks([child])))))]
             }
         }

@@ -94,8 +94,9 @@ struct BlockRewriter {
         case .lineBlock(let lines):
             block.kind = .lineBlock(lines.map { inlines($0) })
         case .table(var table):
-            table.head = table.head.map { $0.map { inlines($0) } }
-            table.body = table.body.map { $0.map { inlines($0) } }
+            table.head = table.head.map { $0.map { rewrite($0) } }
+            table.body = table.body.map { $0.map { rewrite($0) } }
+            table.foot = table.foot.map { $0.map { rewrite($0) } }
             if prepared.headerlessTables.contains(block.range.start.line) { table.head = [] }
             block.kind = .table(table)
         case .codeBlock(let attributes, let code):

@@ -89,7 +89,7 @@ public struct SlideHeight {
         case .horizontalRule:
             return 30
         case .table(let table):
-            return Double(table.head.count + table.body.count) * 50 + (table.caption.isEmpty ? 0 : 40)
+            return Double(table.rows.count) * 50 + (table.caption.isEmpty ? 0 : 40)
         case .figure(let attributes, let caption, let content):
             var height = caption.isEmpty ? 0 : text(caption, width: width, font: 27.6) + 12
             for child in content {
