@@ -4,7 +4,8 @@ extension HTMLWriter {
     mutating func writeTable(_ table: Table, into out: inout String) {
         let total = table.widths.reduce(0, +)
         if !table.widths.isEmpty, total < 1 {
-            out += "<table style=\"width:\(Self.percent(total));\">\n"
+            // Pandoc rounds the table's width and truncates each column's.
+            out += "<table style=\"width:\(Int((total * 100).rounded()))%;\">\n"
         } else {
             out += "<table>\n"
         }

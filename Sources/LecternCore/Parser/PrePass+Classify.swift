@@ -35,11 +35,9 @@ extension PrePass {
         }
         if atBlockStart, width < 4 {
             if let next = handleTeXEnvironment(index, content) { return next }
-            if isGridTableBorder(content) {
-                bag.report("pandoc.unsupported", "grid tables are not supported; write a pipe table or a simple table instead",
-                            at: SourceRange(line: origin, column: count + 1))
-            }
+            if bytes.count == lines[index].count, let next = handleGridTable(index, indentBytes: count) { return next }
             if let next = handleLineBlock(index, bytes) { return next }
+            if bytes.count == lines[index].count, let next = handleMultilineTable(index) { return next }
             if let next = handleSimpleTable(index, bytes) { return next }
             if let next = handleTableCaption(index, bytes, indentBytes: count) { return next }
         }
@@ -110,6 +108,7 @@ extension PrePass {
         if previous == .paragraph, paragraphLines == 1, isTableDelimiterRow(lines[index]) {
             inPipeTable = true
             out[out.count - 1].isTableRow = true
+            if let widths = pipeTableWidths(delimiter: index) { pipeTableWidths[out[out.count - 1].origin] = widths }
         }
         line.isTableRow = inPipeTable
         if atBlockStart {

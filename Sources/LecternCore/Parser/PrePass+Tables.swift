@@ -35,7 +35,7 @@ extension PrePass {
     }
 
     /// Pandoc's `alignType`: where the header text sits against its dashes.
-    private func simpleAlignments(_ runs: [(start: Int, end: Int)], header: ArraySlice<UInt8>) -> [Table.Alignment] {
+    func simpleAlignments(_ runs: [(start: Int, end: Int)], header: ArraySlice<UInt8>) -> [Table.Alignment] {
         let cells = rawCells(header, runs: runs)
         return zip(cells, runs).map { cell, run in
             var text = cell.bytes
@@ -93,6 +93,21 @@ extension PrePass {
             }
         }
         return OutLine(bytes: Array(("|" + cells.joined(separator: "|") + "|").utf8), origin: origin)
+    }
+
+    /// Pandoc gives a pipe table column widths only when one of its lines is wider than the
+    /// text: each column then takes its share of the delimiter row's dashes.
+    func pipeTableWidths(delimiter index: Int) -> [Double]? {
+        var end = index
+        while end < lines.count, !isBlank(lines[end]) { end += 1 }
+        let widest = lines[(index - 1)..<end].map { String(decoding: $0, as: UTF8.self).unicodeScalars.count }.max() ?? 0
+        guard widest > Int(Self.tableTextWidth) else { return nil }
+        var cells = trimmed(lines[index]).split(separator: 0x7C, omittingEmptySubsequences: false).map { trimmed($0).count }
+        if trimmed(lines[index]).first == 0x7C { cells.removeFirst() }
+        if trimmed(lines[index]).last == 0x7C, !cells.isEmpty { cells.removeLast() }
+        let total = cells.reduce(0, +)
+        guard total > 0 else { return nil }
+        return cells.map { Double($0) / Double(total) }
     }
 
     /// `Table: caption` or `: caption` right after a table becomes its caption.

@@ -26,6 +26,7 @@ struct PrePass {
     var tokens: [Token] = []
     var listNumbering: [Int: ListStyle] = [:]
     var headerlessTables: Set<Int> = []
+    var pipeTableWidths: [Int: [Double]] = [:]
     var tableCaptions: [Int: (text: String, line: Int)] = [:]
     var bag: DiagnosticBag
 
@@ -79,6 +80,7 @@ struct PrePass {
         }
         return PreparedSource(text: text, map: map, fences: pass.fences, tokens: pass.tokens,
                               listNumbering: pass.listNumbering, headerlessTables: pass.headerlessTables,
+                              pipeTableWidths: pass.pipeTableWidths,
                               tableCaptions: pass.tableCaptions, frontMatter: frontMatter)
     }
 

@@ -14,6 +14,8 @@ struct PreparedSource: Sendable {
     var listNumbering: [Int: ListStyle]
     /// Simple tables without a header row, keyed by the original line of their first row.
     var headerlessTables: Set<Int>
+    /// Column widths of pipe tables wider than the text, keyed by the original line of the header.
+    var pipeTableWidths: [Int: [Double]]
     /// Table captions keyed by the original line of the table's first line.
     var tableCaptions: [Int: (text: String, line: Int)]
     /// The YAML front matter text and its first line, when present.
@@ -29,6 +31,17 @@ struct Fence: Sendable {
         case term
         case definition(tight: Bool)
         case lineBlock
+        /// A grid or multiline table; its cells follow as `tableCell` fences in row order.
+        case table(TableLayout)
+        case tableCell
+    }
+
+    /// The shape of a grid or multiline table, read from its borders.
+    struct TableLayout: Sendable, Equatable {
+        var alignments: [Table.Alignment]
+        var widths: [Double]
+        var headRows: Int
+        var footRows: Int
     }
 
     var kind: Kind

@@ -98,6 +98,9 @@ struct BlockRewriter {
             table.body = table.body.map { $0.map { rewrite($0) } }
             table.foot = table.foot.map { $0.map { rewrite($0) } }
             if prepared.headerlessTables.contains(block.range.start.line) { table.head = [] }
+            if let widths = prepared.pipeTableWidths[block.range.start.line], widths.count == table.alignments.count {
+                table.widths = widths
+            }
             block.kind = .table(table)
         case .codeBlock(let attributes, let code):
             return codeBlock(block.range, attributes, resolver.restore(code))

@@ -73,6 +73,10 @@ struct FenceAssembly {
                 }
             }
             return Block(.definitionList(entries), range)
+        case .table(let layout):
+            return Self.table(layout, cells: items, range: range)
+        case .tableCell:
+            return Block(.div(Attributes(classes: ["\u{E000}cell"]), items), range)
         case .lineBlock:
             var lines: [[Inline]] = [[]]
             for inline in items.flatMap(Self.inlines) {
@@ -85,6 +89,25 @@ struct FenceAssembly {
                 }
             }), range)
         }
+    }
+
+    /// A grid or multiline table from its cells in row order; a cell that is one paragraph is
+    /// plain text, as pandoc reads it.
+    private static func table(_ layout: Fence.TableLayout, cells: [Block], range: SourceRange) -> Block {
+        let columns = max(layout.alignments.count, 1)
+        let contents = cells.map { cell -> Table.Cell in
+            guard case .div(_, let blocks) = cell.kind else { return [cell] }
+            if blocks.count == 1, case .para(let inlines) = blocks[0].kind { return [Block(.plain(inlines), blocks[0].range)] }
+            return blocks
+        }
+        var rows: [[Table.Cell]] = stride(from: 0, to: contents.count, by: columns).map {
+            Array(contents[$0..<min($0 + columns, contents.count)])
+        }
+        let head = Array(rows.prefix(layout.headRows))
+        rows.removeFirst(min(layout.headRows, rows.count))
+        let foot = Array(rows.suffix(min(layout.footRows, rows.count)))
+        rows.removeLast(min(layout.footRows, rows.count))
+        return Block(.table(Table(alignments: layout.alignments, widths: layout.widths, head: head, body: rows, foot: foot)), range)
     }
 
     private static func inlines(_ block: Block) -> [Inline] {
