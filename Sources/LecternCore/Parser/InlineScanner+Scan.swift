@@ -25,6 +25,7 @@ extension InlineScanner {
                 copy(offset..<min(end + 1, count))
                 offset = min(end + 1, count)
             case 0x5D: offset = scanBracketClose(offset)
+            case 0x40 where offset + 1 < count && buffer[offset + 1] == 0x7B: offset = scanBracedCitation(offset)
             default:
                 copy(offset..<offset + 1)
                 offset += 1
@@ -38,6 +39,10 @@ extension InlineScanner {
         if next == 0x0A, offset + 2 == buffer.count {
             replace(offset..<offset + 1, first: token(.lineBreak, at: offset..<offset + 1))
             return offset + 1
+        }
+        if next == 0x40 {
+            replace(offset..<offset + 2, first: token(.escapedAt, at: offset..<offset + 2))
+            return offset + 2
         }
         if next == 0x20 {
             // Pandoc's escaped space is a non-breaking one.
@@ -156,6 +161,20 @@ extension InlineScanner {
         guard scriptClose(offset, delimiter: 0x5E) != nil, let close = matchingGroup(from: offset + 1),
               close + 1 < buffer.count else { return false }
         return [0x7B, 0x5B, 0x28].contains(buffer[close + 1])
+    }
+
+    /// `@{key}`, pandoc's spelling for a citation key with characters a bare key cannot hold.
+    private mutating func scanBracedCitation(_ offset: Int) -> Int {
+        let before = offset > 0 ? buffer[offset - 1] : 0x20
+        guard !Self.isLetter(before), !(0x30...0x39).contains(before),
+              let close = buffer[(offset + 2)...].firstIndex(where: { $0 == 0x7D || $0 == 0x7B || $0 == 0x0A }),
+              buffer[close] == 0x7D, close > offset + 2 else {
+            copy(offset..<offset + 1)
+            return offset + 1
+        }
+        let key = String(decoding: buffer[(offset + 2)..<close], as: UTF8.self)
+        replace(offset..<close + 1, first: token(.citation(key), at: offset..<close + 1))
+        return close + 1
     }
 
     /// `^[note text]`: tokens for both ends, so the brackets never reach cmark.

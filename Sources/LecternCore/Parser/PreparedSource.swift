@@ -70,6 +70,10 @@ struct Token: Sendable {
         case drop
         /// A backslash ending a paragraph or heading: a hard line break in Pandoc, text in cmark.
         case lineBreak
+        /// `@{key}`: a citation whose key may hold any character but braces, such as a URL.
+        case citation(String)
+        /// `\@`: an at sign that starts no citation.
+        case escapedAt
     }
 
     var kind: Kind

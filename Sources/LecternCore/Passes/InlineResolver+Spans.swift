@@ -105,9 +105,21 @@ enum Citations {
             if character == "@", index == text.startIndex || !(text[text.index(before: index)].isLetter || text[text.index(before: index)].isNumber),
                let keyRange = key(in: text, at: text.index(after: index)) {
                 flush()
-                let key = String(text[keyRange])
-                out.append(Inline(.cite(keys: [key], [Inline(.text("@" + key), range)]), range))
-                index = keyRange.upperBound
+                var keys = [String(text[keyRange])]
+                var end = keyRange.upperBound
+                // `@a [p. 33; @b]`: an in-text citation with a locator and more keys is one citation.
+                var bracket = end
+                if bracket < text.endIndex, text[bracket] == " " { bracket = text.index(after: bracket) }
+                if bracket < text.endIndex, text[bracket] == "[", let close = text[bracket...].firstIndex(of: "]") {
+                    let parts = text[text.index(after: bracket)..<close].split(separator: ";", omittingEmptySubsequences: false)
+                    let more = bracketKeys(parts.dropFirst().joined(separator: ";"))
+                    if let locator = parts.first, !locator.contains("@"), parts.count == 1 || more.count == parts.count - 1 {
+                        keys += more
+                        end = text.index(after: close)
+                    }
+                }
+                out.append(Inline(.cite(keys: keys, [Inline(.text(String(text[index..<end])), range)]), range))
+                index = end
                 continue
             }
             plain.append(character)

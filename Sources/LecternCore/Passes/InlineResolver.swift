@@ -28,6 +28,11 @@ struct InlineResolver {
                     break
                 case .lineBreak:
                     output.append(Inline(.lineBreak, range))
+                case .escapedAt:
+                    // Kept apart from the text around it, so no citation is read across it.
+                    output.append(Inline(.span(.empty, [Inline(.text("@"), range)]), range))
+                case .citation(let key):
+                    output.append(Inline(.cite(keys: [key], [Inline(.text("@" + key), range)]), range))
                 case .math:
                     output.append(Inline(.text(token.original), range))
                 case .attributes(let attributes):
@@ -68,7 +73,25 @@ struct InlineResolver {
                 }
             }
         }
-        return Abbreviations.apply(Citations.resolve(merge(output)))
+        return finish(output)
+    }
+
+    /// Joins text and finds citations and abbreviations, also inside spans, scripts and
+    /// inline notes the tokens built (cmark's own containers were resolved on their own).
+    private func finish(_ inlines: [Inline]) -> [Inline] {
+        let inner = inlines.map { inline -> Inline in
+            var inline = inline
+            switch inline.kind {
+            case .span(let attributes, let children): inline.kind = .span(attributes, finish(children))
+            case .superscript(let children): inline.kind = .superscript(finish(children))
+            case .subscript(let children): inline.kind = .subscript(finish(children))
+            case .note(let blocks) where blocks.count == 1:
+                if case .para(let children) = blocks[0].kind { inline.kind = .note([Block(.para(finish(children)), blocks[0].range)]) }
+            default: break
+            }
+            return inline
+        }
+        return Abbreviations.apply(Citations.resolve(merge(inner)))
     }
 
     /// Adjacent text nodes joined, so that syntax split by cmark can be seen whole.
