@@ -20,6 +20,16 @@ public struct Attributes: Hashable, Sendable {
     /// True when there is no id, class or pair.
     public var isEmpty: Bool { id.isEmpty && classes.isEmpty && pairs.isEmpty }
 
+    /// These attributes, with `defaults` filling in what they leave out: the identifier, the
+    /// classes and any key not set here (how a link's own attributes meet its reference's).
+    public func defaulting(to defaults: Attributes) -> Attributes {
+        var merged = self
+        if merged.id.isEmpty { merged.id = defaults.id }
+        if merged.classes.isEmpty { merged.classes = defaults.classes }
+        for pair in defaults.pairs where merged[pair.key] == nil { merged.pairs.append(pair) }
+        return merged
+    }
+
     /// The value of the first pair with this key.
     public subscript(key: String) -> String? {
         pairs.first(where: { $0.key == key })?.value

@@ -72,6 +72,8 @@ struct Token: Sendable {
         case lineBreak
         /// `@{key}`: a citation whose key may hold any character but braces, such as a URL.
         case citation(String)
+        /// Attributes of a reference definition, placed after its destination.
+        case referenceAttributes(Attributes)
         /// `\@`: an at sign that starts no citation.
         case escapedAt
     }

@@ -4,9 +4,10 @@ extension InlineResolver {
         guard let last = output.last else { return false }
         let whole = last.range.union(range)
         switch last.kind {
-        case .link(let existing, let children, let target) where existing.isEmpty || existing == Attributes(classes: ["uri"])
-                || existing == Attributes(classes: ["email"]):
-            output[output.count - 1] = Inline(.link(attributes, children, target), whole)
+        case .link(let existing, let children, let target):
+            // An autolink's class gives way; a reference definition's attributes are defaults.
+            let autolink = existing == Attributes(classes: ["uri"]) || existing == Attributes(classes: ["email"])
+            output[output.count - 1] = Inline(.link(autolink ? attributes : attributes.defaulting(to: existing), children, target), whole)
         case .image(let existing, let children, let target) where existing.isEmpty:
             output[output.count - 1] = Inline(.image(attributes, children, target), whole)
         case .code(let existing, let code) where existing.isEmpty:

@@ -24,7 +24,7 @@ struct InlineResolver {
             case .token(let index, let range):
                 let token = prepared.tokens[index]
                 switch token.kind {
-                case .drop:
+                case .drop, .referenceAttributes:
                     break
                 case .lineBreak:
                     output.append(Inline(.lineBreak, range))
@@ -131,7 +131,8 @@ struct InlineResolver {
                 let kept = format == "html" ? HTMLComments.strip(restore(html)) : restore(html)
                 if !kept.isEmpty { pieces.append(.inline(Inline(.rawInline(format: format, kept), inline.range))) }
             case .link(let attributes, let children, let target):
-                pieces.append(.inline(Inline(.link(attributes, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
+                let merged = referenceAttributes(in: target.url).map { attributes.defaulting(to: $0) } ?? attributes
+                pieces.append(.inline(Inline(.link(merged, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
             case .image(let attributes, let children, let target):
                 pieces.append(.inline(Inline(.image(attributes, children, Target(url: restore(target.url), title: restore(target.title))), inline.range)))
             default:
@@ -178,6 +179,13 @@ struct InlineResolver {
     }
 
     /// Puts back the author's text for any token found where syntax is literal (code, URLs, HTML).
+    /// The attributes a reference definition gave a link, carried in its destination.
+    private func referenceAttributes(in url: String) -> Attributes? {
+        guard let lead = url.firstIndex(of: "\u{E000}"), let (index, _) = Self.leadingToken(url[lead...]),
+              index < prepared.tokens.count, case .referenceAttributes(let attributes) = prepared.tokens[index].kind else { return nil }
+        return attributes
+    }
+
     func restore(_ text: String) -> String {
         // Every marker is a private-use character whose UTF-8 form starts with 0xEE.
         guard text.utf8.contains(0xEE) else { return text }
