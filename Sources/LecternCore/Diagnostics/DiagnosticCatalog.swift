@@ -31,6 +31,8 @@ public enum DiagnosticCatalog {
         kind("lesson.unknown-prerequisite", .error, "a prerequisite that is not a lesson of the course"),
         kind("div.unclosed", .error, "a fenced div without its closing `:::`"),
         kind("div.stray-close", .error, "a closing `:::` with no open div"),
+        kind("div.stray-text", .warning, "a `:::` line inside a paragraph with no div open, which stays text"),
+        kind("div.closed-by-quote", .warning, "a fenced div inside a block quote that the end of the quote closes"),
         kind("div.crosses-block", .error, "a div fence that crosses the end of a list or quote"),
         kind("div.too-deep", .error, "fenced divs nested past the limit"),
         kind("div.malformed-attributes", .error, "a div fence whose attribute list cannot be read"),

@@ -63,6 +63,8 @@ extension PrePass {
                 continueParagraph(line)
                 return index + 1
             }
+            let prefix = bytes.prefix(while: { $0 == 0x3E || $0 == 0x20 || $0 == 0x09 }).count
+            if width < 4, let next = handleQuotedDivFence(index, bytes, prefix: prefix) { return next }
             line.scannable = true
             out.append(line)
             previous = .blockQuote
@@ -86,6 +88,14 @@ extension PrePass {
             }
             separateListStyles(&line, marker, column: width)
             listContentIndent = marker.contentIndent
+            lastBlockWasTable = false
+            var contentStart = marker.end
+            while contentStart < line.bytes.count, line.bytes[contentStart] == 0x20 { contentStart += 1 }
+            if line.bytes[contentStart...].starts(with: [0x3A, 0x3A, 0x3A]) {
+                // `- ::: {.b}`: the item starts with a div, its marker behind the list marker.
+                previous = .blank
+                return handleDivFence(index, line.bytes, indentBytes: contentStart, stages: line.stages)
+            }
             line.scannable = true
             out.append(line)
             previous = .listItem

@@ -32,6 +32,11 @@ extension PrePass {
                 continueParagraph(OutLine(bytes: bytes, origin: origin, stages: stages))
             case .dropped?:
                 emitMarker("X", 0, origin: origin, indent: 0, indentBytes: indent)
+            case nil where isInParagraph:
+                // With no div open, pandoc reads the line as text of the paragraph.
+                bag.report("div.stray-text", "':::' with no fenced div open is text of this paragraph",
+                          at: SourceRange(line: origin, column: column, endColumn: column + colons - 1))
+                continueParagraph(OutLine(bytes: bytes, origin: origin, stages: stages))
             case nil:
                 bag.report("div.stray-close", "closing ':::' has no fenced div to close",
                           at: SourceRange(line: origin, column: column, endColumn: column + colons - 1))
@@ -85,6 +90,35 @@ extension PrePass {
         fenceStack.append(.open(fence))
         emitMarker("F", fence, origin: origin, indent: 0, indentBytes: indent)
         return index + 1
+    }
+
+    /// `> ::: {.x}`: a div inside a block quote, its markers behind the quote's `>`. A div
+    /// still open when the quote ends closes with it, as in pandoc.
+    mutating func handleQuotedDivFence(_ index: Int, _ bytes: [UInt8], prefix: Int) -> Int? {
+        var start = prefix
+        while start < bytes.count, start - prefix < 3, bytes[start] == 0x20 { start += 1 }
+        guard bytes[start...].starts(with: [0x3A, 0x3A, 0x3A]) else { return nil }
+        let depth = fenceStack.count
+        let next = handleDivFence(index, bytes, indentBytes: start, stages: [])
+        if fenceStack.count > depth, case .open(let fence)? = fenceStack.last {
+            quoteFences.append((fence, Array(bytes[..<prefix])))
+        } else if fenceStack.count < depth, let last = quoteFences.last,
+                  !fenceStack.contains(where: { if case .open(last.fence) = $0 { return true }; return false }) {
+            quoteFences.removeLast()
+        }
+        previous = .blockQuote
+        return next
+    }
+
+    /// Closes the divs opened inside a block quote that ends before line `index`.
+    mutating func closeQuoteFences(at index: Int) {
+        while let (fence, prefix) = quoteFences.popLast() {
+            guard case .open(fence)? = fenceStack.last else { continue }
+            fenceStack.removeLast()
+            bag.report("div.closed-by-quote", "fenced div inside a block quote is not closed; it ends with the quote",
+                      at: fences[fence].range)
+            emitMarker("C", fence, origin: index, indent: 0, indentBytes: prefix)
+        }
     }
 
     mutating func reportAttributeError(line: Int, column: Int, message: String) {

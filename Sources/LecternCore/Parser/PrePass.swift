@@ -27,6 +27,8 @@ struct PrePass {
     var listNumbering: [Int: ListStyle] = [:]
     var headerlessTables: Set<Int> = []
     var pipeTableWidths: [Int: [Double]] = [:]
+    /// Divs opened inside a block quote, with the quote prefix their markers go behind.
+    var quoteFences: [(fence: Int, prefix: [UInt8])] = []
     var tableCaptions: [Int: (text: String, line: Int)] = [:]
     var bag: DiagnosticBag
 
@@ -137,6 +139,10 @@ struct PrePass {
     mutating func scanLine(_ index: Int) -> Int {
         let line = lines[index]
         let origin = index + 1
+        if !quoteFences.isEmpty, codeFence == nil, line.drop(while: { $0 == 0x20 }).first != 0x3E,
+           isBlank(line) || previous != .blockQuote {
+            closeQuoteFences(at: origin)
+        }
         if let fence = codeFence {
             if isCodeFenceClose(line, fence) { codeFence = nil; previous = .other }
             out.append(OutLine(bytes: Array(line), origin: origin))
