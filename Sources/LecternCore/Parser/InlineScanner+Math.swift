@@ -44,7 +44,7 @@ extension InlineScanner {
         return offset + 1
     }
 
-    private mutating func emitMath(_ kind: MathKind, range: Range<Int>, body: Range<Int>) {
+    mutating func emitMath(_ kind: MathKind, range: Range<Int>, body: Range<Int>) {
         var content = body.isEmpty ? "" : original(location(body.lowerBound), location(body.upperBound - 1))
         if !body.isEmpty, buffer[body.upperBound - 1] == 0x0A { content += "\n" }
         let bytes = token(.math(kind, content), at: range)

@@ -54,6 +54,10 @@ extension InlineScanner {
             return offset + 2
         }
         guard Self.isLetter(next) else { copy(offset..<offset + 1); return offset + 1 }
+        if let end = mathEnvironmentEnd(offset) {
+            emitMath(.display, range: offset..<end, body: offset..<end)
+            return end
+        }
         var end = offset + 1
         while end < buffer.count, Self.isLetter(buffer[end]) { end += 1 }
         while end < buffer.count, buffer[end] == 0x7B || buffer[end] == 0x5B,
@@ -62,6 +66,22 @@ extension InlineScanner {
         }
         replace(offset..<end, first: token(.drop, at: offset..<end))
         return end
+    }
+
+    /// The end of `\begin{name}` … `\end{name}` at `offset` when `name` is a math environment,
+    /// which pandoc reads as display math.
+    private func mathEnvironmentEnd(_ offset: Int) -> Int? {
+        let begin = Array("\\begin{".utf8)
+        guard buffer[offset...].starts(with: begin), let close = buffer[(offset + begin.count)...].firstIndex(of: 0x7D) else { return nil }
+        let name = String(decoding: buffer[(offset + begin.count)..<close], as: UTF8.self)
+        guard PrePass.mathEnvironments.contains(name) else { return nil }
+        let end = Array("\\end{\(name)}".utf8)
+        var index = close + 1
+        while index + end.count <= buffer.count {
+            if buffer[index] == 0x5C, buffer[index..<(index + end.count)].elementsEqual(end) { return index + end.count }
+            index += 1
+        }
+        return nil
     }
 
     /// The offset of the `}` or `]` closing the group at `start`, on the same line.

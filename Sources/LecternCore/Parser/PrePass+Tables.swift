@@ -152,7 +152,14 @@ extension PrePass {
             && (trimmedContent.contains(0x2D) || trimmedContent.contains(0x3D))
     }
 
-    /// `\begin{name}` … `\end{name}` at the start of a block is raw TeX, which HTML output leaves out.
+    /// The environments pandoc reads as display math rather than raw TeX.
+    static let mathEnvironments: Set<String> = [
+        "equation", "equation*", "gather", "gather*", "gathered", "multline", "multline*", "eqnarray", "eqnarray*",
+        "align", "align*", "alignat", "alignat*", "aligned", "alignedat", "flalign", "flalign*", "displaymath", "dmath", "dmath*",
+    ]
+
+    /// `\begin{name}` … `\end{name}` at the start of a block is raw TeX, which HTML output leaves
+    /// out, or display math for a math environment.
     mutating func handleTeXEnvironment(_ index: Int, _ content: ArraySlice<UInt8>) -> Int? {
         let prefix = Array("\\begin{".utf8)
         guard content.starts(with: prefix), let close = content.dropFirst(prefix.count).firstIndex(of: 0x7D) else { return nil }
@@ -164,6 +171,17 @@ extension PrePass {
             last += 1
         }
         guard last < lines.count else { return nil }
+        if Self.mathEnvironments.contains(String(decoding: name, as: UTF8.self)) {
+            // As pandoc reads it: display math, kept whole, in a paragraph of its own.
+            let text = lines[index...last].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+                .trimmingCharacters(in: .whitespaces)
+            let range = SourceRange(start: SourceLocation(line: index + 1, column: 1),
+                                    end: SourceLocation(line: last + 1, column: max(lines[last].count, 1)))
+            out.append(OutLine(bytes: [0x60] + addToken(.math(.display, text), range: range, original: text) + [0x60], origin: index + 1))
+            for line in (index + 1)...last where line > index { out.append(OutLine(bytes: Marker.block("X", 0), origin: line + 1)) }
+            previous = .other
+            return last + 1
+        }
         for line in index...last { out.append(OutLine(bytes: Marker.block("X", 0), origin: line + 1)) }
         previous = .other
         return last + 1
