@@ -63,6 +63,7 @@ extension HTMLWriter {
         case .upperAlpha: pairs.append(("type", "A"))
         case .lowerRoman: pairs.append(("type", "i"))
         case .upperRoman: pairs.append(("type", "I"))
+        case .example: pairs += [("class", "example"), ("type", "1")]
         case .decimal, .defaultStyle: break
         }
         out += "<ol"

@@ -87,6 +87,8 @@ public struct ListStyle: Hashable, Sendable {
         case lowerRoman
         /// `I.`
         case upperRoman
+        /// `(@)` and `(@label)`: Pandoc's example lists, numbered on through the document.
+        case example
     }
 }
 

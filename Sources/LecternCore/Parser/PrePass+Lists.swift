@@ -33,6 +33,22 @@ extension PrePass {
         } else {
             let paren = first == 0x28
             if paren { index += 1 }
+            if paren, index < bytes.count, bytes[index] == 0x40 {
+                // `(@)` or `(@label)`: an example list item.
+                let labelStart = index + 1
+                index = labelStart
+                while index < bytes.count, isASCIILetterOrDigit(bytes[index]) || bytes[index] == 0x5F || bytes[index] == 0x2D { index += 1 }
+                guard index < bytes.count, bytes[index] == 0x29, index + 1 == bytes.count || [0x20, 0x09].contains(bytes[index + 1]) else {
+                    return nil
+                }
+                let label = String(decoding: bytes[labelStart..<index], as: UTF8.self)
+                var spaces = 0, content = index + 1
+                while content < bytes.count, bytes[content] == 0x20, spaces < 5 { content += 1; spaces += 1 }
+                let markerWidth = indentation(bytes).width + (index + 1 - start)
+                return ListMarker(start: start, end: index + 1, delimiter: index, contentIndent: spaces == 0 || spaces > 4 || content == bytes.count
+                                    ? markerWidth + 1 : markerWidth + spaces,
+                                  numbering: .example, value: 0, form: 2, body: "@" + label)
+            }
             let bodyStart = index
             while index < bytes.count, isASCIILetterOrDigit(bytes[index]) || bytes[index] == 0x23 { index += 1 }
             body = String(decoding: bytes[bodyStart..<index], as: UTF8.self)
@@ -92,6 +108,12 @@ extension PrePass {
 
     /// Rewrites a fancy marker as a zero-padded decimal of the same width cmark understands.
     mutating func rewriteFancyMarker(_ line: inout OutLine, _ marker: ListMarker, numbering: ListStyle.Numbering) {
+        var marker = marker
+        if numbering == .example {
+            exampleCount += 1
+            marker.value = exampleCount
+            if marker.body.count > 1 { exampleLabels[String(marker.body.dropFirst())] = exampleCount }
+        }
         let width = marker.end - marker.start
         let delimiter = line.bytes[marker.end - 1] == 0x29 ? UInt8(0x29) : UInt8(0x2E)
         var replacement = [UInt8](repeating: 0x30, count: width - 1) + [delimiter]

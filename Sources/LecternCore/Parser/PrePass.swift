@@ -27,6 +27,9 @@ struct PrePass {
     var listNumbering: [Int: ListStyle] = [:]
     var headerlessTables: Set<Int> = []
     var pipeTableWidths: [Int: [Double]] = [:]
+    /// Example list items so far, and the numbers of labelled ones.
+    var exampleCount = 0
+    var exampleLabels: [String: Int] = [:]
     /// Divs opened inside a block quote, with the quote prefix their markers go behind.
     var quoteFences: [(fence: Int, prefix: [UInt8])] = []
     var tableCaptions: [Int: (text: String, line: Int)] = [:]
@@ -82,7 +85,7 @@ struct PrePass {
         }
         return PreparedSource(text: text, map: map, fences: pass.fences, tokens: pass.tokens,
                               listNumbering: pass.listNumbering, headerlessTables: pass.headerlessTables,
-                              pipeTableWidths: pass.pipeTableWidths,
+                              pipeTableWidths: pass.pipeTableWidths, exampleLabels: pass.exampleLabels,
                               tableCaptions: pass.tableCaptions, frontMatter: frontMatter)
     }
 

@@ -16,6 +16,8 @@ struct PreparedSource: Sendable {
     var headerlessTables: Set<Int>
     /// Column widths of pipe tables wider than the text, keyed by the original line of the header.
     var pipeTableWidths: [Int: [Double]]
+    /// Numbers of labelled example list items (`(@label)`), which `@label` in text refers to.
+    var exampleLabels: [String: Int]
     /// Table captions keyed by the original line of the table's first line.
     var tableCaptions: [Int: (text: String, line: Int)]
     /// The YAML front matter text and its first line, when present.

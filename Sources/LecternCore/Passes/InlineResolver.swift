@@ -91,7 +91,16 @@ struct InlineResolver {
             }
             return inline
         }
-        return Abbreviations.apply(Citations.resolve(merge(inner)))
+        var resolved = Citations.resolve(merge(inner))
+        if !prepared.exampleLabels.isEmpty {
+            // `@label` of an example list item is its number, as pandoc writes it.
+            resolved = merge(resolved.map { inline in
+                guard case .cite(let keys, let children) = inline.kind, keys.count == 1,
+                      let number = prepared.exampleLabels[keys[0]], Inline.plainText(children) == "@" + keys[0] else { return inline }
+                return Inline(.text(String(number)), inline.range)
+            })
+        }
+        return Abbreviations.apply(resolved)
     }
 
     /// Adjacent text nodes joined, so that syntax split by cmark can be seen whole.
