@@ -11,6 +11,8 @@ import Testing
         "\u{A0}", "\\pause", "\\begin{x}", "\\end{x}", "---\ntitle: x\n---\n", "+---+", ". . .", "\u{E000}T1\u{E001}",
         "<!--\u{E000}F0-->", "\u{E002}", "x", "::: quiz", "::: question", "::: hint", "- [x] ", "- [ ] ",
         "[a]{.blank}", "[1]{.blank type=number tolerance=x}", "::: notes", "::: incremental", "# ", "## ",
+        "+===+", "+:--+---+", "| a | b |", "|", "(@)", "(@x)", "@x", "@{", "\\@", "[a]: u", "[a]: u {.c}", "{.c}",
+        "\\begin{align}", "\\end{align}", "----------", "^[", "}^", "\\ ", "Table: ", "日本",
     ]
 
     /// A small deterministic generator, so a failure can be replayed.

@@ -16,8 +16,14 @@ extension InlineScanner {
             case 0x5C: offset = scanBackslash(offset)
             case Self.backtick: offset = scanCodeSpan(offset)
             case 0x24: offset = scanMath(offset)
-            case 0x5E where offset + 1 < count && buffer[offset + 1] == 0x5B && !bracketsSuperscript(offset):
-                offset = scanInlineNote(offset)
+            case 0x5E where offset + 1 < count && buffer[offset + 1] == 0x5B:
+                if let close = bracketedSuperscriptClose(offset) {
+                    pendingCloses[close] = token(.superscriptClose, at: close..<close + 1)
+                    replace(offset..<offset + 1, first: token(.superscriptOpen, at: offset..<offset + 1))
+                    offset += 1
+                } else {
+                    offset = scanInlineNote(offset)
+                }
             case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
             case 0x3C: offset = scanAngle(offset)
             case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E:
@@ -61,7 +67,7 @@ extension InlineScanner {
         var end = offset + 1
         while end < buffer.count, Self.isLetter(buffer[end]) { end += 1 }
         while end < buffer.count, buffer[end] == 0x7B || buffer[end] == 0x5B,
-              let close = matchingGroup(from: end) {
+              let close = matchingGroup(from: end, acrossLines: true) {
             end = close + 1
         }
         replace(offset..<end, first: token(.drop, at: offset..<end))
@@ -84,11 +90,12 @@ extension InlineScanner {
         return nil
     }
 
-    /// The offset of the `}` or `]` closing the group at `start`, on the same line.
-    private func matchingGroup(from start: Int) -> Int? {
+    /// The offset of the `}` or `]` closing the group at `start`, on the same line (or, for a
+    /// TeX command's arguments, anywhere in the paragraph).
+    private func matchingGroup(from start: Int, acrossLines: Bool = false) -> Int? {
         let open = buffer[start], close: UInt8 = open == 0x7B ? 0x7D : 0x5D
         var depth = 0, index = start
-        while index < buffer.count, buffer[index] != 0x0A {
+        while index < buffer.count, acrossLines || buffer[index] != 0x0A {
             if buffer[index] == 0x5C { index += 2; continue }
             if buffer[index] == open { depth += 1 }
             if buffer[index] == close { depth -= 1; if depth == 0 { return index } }
@@ -175,12 +182,17 @@ extension InlineScanner {
         return offset
     }
 
-    /// Whether `^[…]` at `offset` is a superscript rather than an inline note: as pandoc reads
-    /// it, when the brackets are a span or link (`^[a]{.c}^`, `^[a][b]^`) that a `^` closes.
-    private func bracketsSuperscript(_ offset: Int) -> Bool {
-        guard scriptClose(offset, delimiter: 0x5E) != nil, let close = matchingGroup(from: offset + 1),
-              close + 1 < buffer.count else { return false }
-        return [0x7B, 0x5B, 0x28].contains(buffer[close + 1])
+    /// Where `^[…]` at `offset` closes as a superscript rather than being an inline note: as
+    /// pandoc reads it, when the brackets are a span or link (`^[a]{.c}^`, `^[a][b]^`) that a
+    /// `^` closes.
+    private func bracketedSuperscriptClose(_ offset: Int) -> Int? {
+        guard let close = matchingGroup(from: offset + 1), close + 1 < buffer.count,
+              [0x7B, 0x5B, 0x28].contains(buffer[close + 1]) else { return nil }
+        if let end = scriptClose(offset, delimiter: 0x5E) { return end }
+        // A span's attributes may hold spaces; the superscript closes after them.
+        guard buffer[close + 1] == 0x7B,
+              let brace = AttributeParser.closingBrace(buffer, from: close + 1, limit: buffer.count) else { return nil }
+        return scriptClose(brace, delimiter: 0x5E)
     }
 
     /// `@{key}`, pandoc's spelling for a citation key with characters a bare key cannot hold.

@@ -36,12 +36,13 @@ extension PrePass {
         if atBlockStart, width < 4 {
             if let next = handleTeXEnvironment(index, content) { return next }
             if bytes.count == lines[index].count, let next = handleGridTable(index, indentBytes: count) { return next }
-            if let next = handleReferenceAttributes(index, bytes, indentBytes: count) { return next }
             if let next = handleLineBlock(index, bytes) { return next }
             if bytes.count == lines[index].count, let next = handleMultilineTable(index) { return next }
             if let next = handleSimpleTable(index, bytes) { return next }
             if let next = handleTableCaption(index, bytes, indentBytes: count) { return next }
         }
+        if width < 4, atBlockStart || previous == .paragraph && index > 0 && isReferenceDefinition(Array(lines[index - 1])),
+           let next = handleReferenceAttributes(index, bytes, indentBytes: count) { return next }
         if let level = atxLevel(content), width < 4 {
             if isInParagraph {
                 escape(&line, at: count)

@@ -35,16 +35,20 @@ extension PrePass {
         return attributeLine + 1
     }
 
+    /// Whether a line is a reference definition (a run of them is one block to cmark).
+    func isReferenceDefinition(_ bytes: [UInt8]) -> Bool {
+        referenceDestination(bytes, from: bytes.prefix(while: { $0 == 0x20 }).count) != nil
+    }
+
     /// The byte range of the destination of a reference definition starting at `start`.
     private func referenceDestination(_ bytes: [UInt8], from start: Int) -> Range<Int>? {
         guard start < bytes.count, bytes[start] == 0x5B, bytes.count > start + 1, bytes[start + 1] != 0x5E else { return nil }
         var index = start + 1
         while index < bytes.count, bytes[index] != 0x5D {
-            if bytes[index] == 0x5C { index += 1 }
             if bytes[index] == 0x5B { return nil }
-            index += 1
+            index += bytes[index] == 0x5C ? 2 : 1
         }
-        guard index + 1 < bytes.count, bytes[index + 1] == 0x3A else { return nil }
+        guard index + 1 < bytes.count, bytes[index] == 0x5D, bytes[index + 1] == 0x3A else { return nil }
         index += 2
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         guard index < bytes.count, bytes[index] != 0x7B else { return nil }

@@ -178,7 +178,7 @@ extension PrePass {
             let range = SourceRange(start: SourceLocation(line: index + 1, column: 1),
                                     end: SourceLocation(line: last + 1, column: max(lines[last].count, 1)))
             out.append(OutLine(bytes: [0x60] + addToken(.math(.display, text), range: range, original: text) + [0x60], origin: index + 1))
-            for line in (index + 1)...last where line > index { out.append(OutLine(bytes: Marker.block("X", 0), origin: line + 1)) }
+            for line in index..<last { out.append(OutLine(bytes: Marker.block("X", 0), origin: line + 2)) }
             previous = .other
             return last + 1
         }
