@@ -111,6 +111,8 @@ extension PrePass {
         }
         if width < 4, atBlockStart || content.first == 0x3C && content.dropFirst().first == 0x2F,
            let next = handleHTMLDiv(index, bytes, indentBytes: count) { return next }
+        if atBlockStart, width < 4, bytes.count == lines[index].count,
+           let next = handleMarkdownHTMLBlock(index, indentBytes: count) { return next }
         if atBlockStart, isThematicBreak(content) || isHTMLBlockStart(content) {
             out.append(line)
             previous = .other

@@ -36,6 +36,8 @@ struct Fence: Sendable {
         /// A grid or multiline table; its cells follow as `tableCell` fences in row order.
         case table(TableLayout)
         case tableCell
+        /// Text between HTML block tags that runs up to a tag: plain, not a paragraph.
+        case plain
     }
 
     /// The shape of a grid or multiline table, read from its borders.

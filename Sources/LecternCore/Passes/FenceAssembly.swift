@@ -75,6 +75,9 @@ struct FenceAssembly {
             return Block(.definitionList(entries), range)
         case .table(let layout):
             return Self.table(layout, cells: items, range: range)
+        case .plain:
+            let inlines = items.map(Self.inlines).joined(separator: [Inline(.softBreak)])
+            return Block(.plain(Array(inlines)), range)
         case .tableCell:
             return Block(.div(Attributes(classes: ["\u{E000}cell"]), items), range)
         case .lineBlock:
