@@ -174,8 +174,14 @@ extension TreeConverter {
             let tight = cmark_node_get_list_tight(node) != 0
             let finalItems = tight ? items.map { item in
                 var item = item
+                // Paragraphs of a tight item are plain; those inside a div (between the
+                // pre-pass's markers) stay paragraphs, as in pandoc.
+                var depth = 0
                 item.blocks = item.blocks.map { block in
-                    if case .para(let inlines) = block.kind { return Block(.plain(inlines), block.range) }
+                    if case .rawBlock(_, let literal) = block.kind, let marker = Marker.parseBlock(literal) {
+                        depth += marker.letter == "F" ? 1 : marker.letter == "C" ? -1 : 0
+                    }
+                    if depth == 0, case .para(let inlines) = block.kind { return Block(.plain(inlines), block.range) }
                     return block
                 }
                 return item

@@ -97,6 +97,13 @@ extension PrePass {
                 previous = .blank
                 return handleDivFence(index, line.bytes, indentBytes: contentStart, stages: line.stages)
             }
+            if let fence = codeFenceOpening(line.bytes[contentStart...]) {
+                // `- ```: the item starts with a code block; its lines are code, not markdown.
+                codeFence = fence
+                out.append(line)
+                previous = .other
+                return index + 1
+            }
             line.scannable = true
             out.append(line)
             previous = .listItem
