@@ -28,5 +28,8 @@ fi
 echo "== code highlighting against pandoc's (agreement per language)"
 .venv/bin/python Tests/tools/highlight_compare.py "$(swift build -c release --show-bin-path)/lectern"
 
+echo "== pandoc conformance: pandoc's own reader tests (../shared/pandoc-tests), one line per case"
+.venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" --minimum 90
+
 echo "== end-to-end and browser tests"
 LECTERN_BIN="$(swift build -c release --show-bin-path)/lectern" .venv/bin/python -m pytest -q Tests/Browser "$@"

@@ -58,6 +58,18 @@ extension HTMLWriter {
         let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: true)
         var pairs = [("src", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
+        if let media = MediaKind.of(target.url) {
+            // As pandoc 3 writes audio and video: the player, with a link to the file inside.
+            pairs += Self.htmlPairs(attributes) + [("controls", "")]
+            out += "<\(media.rawValue)"
+            Self.writeAttributes(pairs, into: &out)
+            out += "><a"
+            Self.writeAttributes([("href", pairs[0].1)], into: &out)
+            out += ">"
+            if alt.isEmpty { out += media == .video ? "Video" : "Audio" } else { Self.escapeText(Inline.plainText(alt), into: &out) }
+            out += "</a></\(media.rawValue)>"
+            return
+        }
         pairs += Self.htmlPairs(attributes, isImage: true)
         if attributes["alt"] == nil { pairs.append(("alt", Inline.plainText(alt))) }
         out += "<img"

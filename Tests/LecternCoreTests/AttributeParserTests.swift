@@ -34,9 +34,24 @@ import Testing
         #expect(attributes.classes == ["unnumbered"])
     }
 
+    /// Pandoc reads a value whose quote is never closed as an unquoted one, quote included.
+    @Test func unclosedQuoteIsReadAsPandocReadsIt() {
+        let input = #"{key="open}"#
+        guard case .success(let attributes, let end) = Self.parse(input) else { Issue.record("did not parse"); return }
+        #expect(attributes["key"] == "\"open")
+        #expect(AttributeParser.unclosedQuote(Array(input.utf8), from: 0, to: end) == 5)
+        #expect(AttributeParser.unclosedQuote(Array(#"{key="closed"}"#.utf8), from: 0, to: 14) == nil)
+    }
+
+    /// `class=` adds classes, a repeated key keeps its first value.
+    @Test func mergesAsPandoc() {
+        guard case .success(let attributes, _) = Self.parse(#"{.a class="b c" k=1 k=2}"#) else { Issue.record("did not parse"); return }
+        #expect(attributes.classes == ["a", "b", "c"])
+        #expect(attributes.pairs.map(\.value) == ["1"])
+    }
+
     @Test(arguments: [
         ("{.a", 0, "not closed"),
-        (#"{key="open}"#, 5, "not closed"),
         ("{# .x}", 2, "identifier"),
         ("{bare}", 1, "needs a value"),
         ("{.a @b}", 4, "unexpected '@'"),

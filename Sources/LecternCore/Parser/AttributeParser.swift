@@ -94,7 +94,7 @@ public enum AttributeParser {
     private static func parseValue(_ bytes: [UInt8], _ index: inout Int) -> String? {
         guard index < bytes.count else { return "" }
         let quote = bytes[index]
-        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), closingQuote(bytes, from: index) != nil {
             var value: [UInt8] = []
             index += 1
             while index < bytes.count {
@@ -116,6 +116,34 @@ public enum AttributeParser {
         let valueStart = index
         while index < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "}")].contains(bytes[index]) { index += 1 }
         return String(decoding: bytes[valueStart..<index], as: UTF8.self)
+    }
+
+    /// The offset of the quote closing the one at `start`, before the list's `}` ends.
+    private static func closingQuote(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            if bytes[index] == 0x5C { index += 2; continue }
+            if bytes[index] == bytes[start] { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where a value's opening quote has no closing one in the list from `start` to `end`
+    /// (pandoc then reads the value unquoted, quote and all), for a warning.
+    public static func unclosedQuote(_ bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        var index = start, quote: (byte: UInt8, at: Int)?
+        while index < end {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == 0x5C { index += 2; continue }
+                if byte == open.byte { quote = nil }
+            } else if (byte == 0x22 || byte == 0x27), index > start, bytes[index - 1] == 0x3D {
+                quote = (byte, index)
+            }
+            index += 1
+        }
+        return quote?.at
     }
 
     /// Letters, digits, `-`, `_`, `:`, `.` and any non-ASCII byte.

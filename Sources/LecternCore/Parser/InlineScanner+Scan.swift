@@ -168,7 +168,10 @@ extension InlineScanner {
         guard offset < buffer.count, buffer[offset] == 0x7B else { return offset }
         switch AttributeParser.parse(buffer, from: offset) {
         case .success(let attributes, let end):
-            guard !buffer[offset..<end].contains(0x0A) else { return offset }
+            // An attribute list may continue on the next line, as in pandoc.
+            if let quote = AttributeParser.unclosedQuote(buffer, from: offset, to: end) {
+                warnings.append(("attributes.malformed", "malformed attribute list: a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it", location(quote)))
+            }
             replace(offset..<end, first: token(.attributes(attributes), at: offset..<end))
             return end
         case .raw(let format, let end) where allowRaw:

@@ -135,16 +135,21 @@ extension PrePass {
         var candidate = start
         while candidate < end {
             defer { candidate += 1 }
-            guard line.bytes[candidate] == 0x7B,
-                  candidate == start || [0x20, 0x09, 0x23].contains(line.bytes[candidate - 1]) else { continue }
+            guard line.bytes[candidate] == 0x7B else { continue }
+            // Pandoc also takes `## Title{.c}`; only a list after a space is worth a warning.
+            let spaced = candidate == start || [0x20, 0x09, 0x23].contains(line.bytes[candidate - 1])
             switch AttributeParser.parse(line.bytes, from: candidate) {
             case .success(let attributes, let parsedEnd) where parsedEnd == end:
+                if let quote = AttributeParser.unclosedQuote(line.bytes, from: candidate, to: end) {
+                    bag.report("attributes.malformed", "malformed attribute list: a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it",
+                               at: SourceRange(originalLocation(line: line, offset: quote)))
+                }
                 let location = originalLocation(line: line, offset: candidate)
                 let original = String(decoding: line.bytes[candidate..<end], as: UTF8.self)
                 let token = addToken(.attributes(attributes), range: SourceRange(location), original: original)
                 replace(&line, candidate..<end, with: token)
                 return
-            case .failure(let offset, let message):
+            case .failure(let offset, let message) where spaced:
                 lastFailure = (offset, message)
             default:
                 continue
