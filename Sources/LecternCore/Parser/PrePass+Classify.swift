@@ -120,6 +120,24 @@ extension PrePass {
            let next = handleHTMLDiv(index, bytes, indentBytes: count) { return next }
         if atBlockStart, width < 4, bytes.count == lines[index].count,
            let next = handleMarkdownHTMLBlock(index, indentBytes: count) { return next }
+        if atBlockStart, width < 4, content.starts(with: Marker.commentOpen),
+           let close = content.firstRange(of: Marker.commentClose)?.upperBound,
+           content[close...].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+            // `<!-- note --> text`: the comment is a block of its own and the text a paragraph,
+            // as pandoc reads it (cmark would keep the text inside the HTML block).
+            out.append(OutLine(bytes: Array(bytes[..<close]), origin: origin, stages: stages))
+            var text = OutLine(bytes: Array(bytes[close...]), origin: origin,
+                               stages: stages + [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: close)]])
+            while text.bytes.first == 0x20 || text.bytes.first == 0x09 {
+                text.bytes.removeFirst()
+                text.stages.append([LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: 1)])
+            }
+            paragraphStart = out.count
+            paragraphLines = 0
+            previous = .paragraph
+            continueParagraph(text)
+            return index + 1
+        }
         if atBlockStart, isThematicBreak(content) || isHTMLBlockStart(content) {
             out.append(line)
             previous = .other

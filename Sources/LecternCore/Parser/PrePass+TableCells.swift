@@ -44,12 +44,14 @@ extension PrePass {
     /// Writes a table: a fence for the table and one per cell in row order, each cell's text
     /// dedented to its least indented line so that lists and code inside keep their shape.
     mutating func emitTable(_ layout: Fence.TableLayout, cells: [CellText], line: Int, end: Int) {
+        // The table keeps its indentation, so one under a list item stays in it.
+        let tableIndent = Array(lines[line - 1].prefix(while: { $0 == 0x20 }))
         let table = addFence(.table(layout), line: line)
-        emitMarker("F", table, origin: line, indent: 0)
+        emitMarker("F", table, origin: line, indent: 0, indentBytes: tableIndent)
         for cell in cells {
             let origin = cell.lines.first.map { $0.index + 1 } ?? line
             let fence = addFence(.tableCell, line: origin)
-            emitMarker("F", fence, origin: origin, indent: 0)
+            emitMarker("F", fence, origin: origin, indent: 0, indentBytes: tableIndent)
             var texts = cell.lines.map { entry -> (index: Int, start: Int, bytes: [UInt8]) in
                 let source = Array(lines[entry.index])
                 var bytes = Array(source[entry.bytes])
@@ -66,13 +68,17 @@ extension PrePass {
                 let strip = Swift.min(indent, text.bytes.count)
                 var out = OutLine(bytes: Array(text.bytes.dropFirst(strip)), origin: text.index + 1,
                                   stages: [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: text.start + strip)]])
+                if !tableIndent.isEmpty, !out.bytes.isEmpty {
+                    out.bytes.insert(contentsOf: tableIndent, at: 0)
+                    out.stages.append([LineEdit(newStart: 0, newLength: tableIndent.count, oldStart: 0, oldLength: 0)])
+                }
                 out.scannable = !out.bytes.isEmpty
                 self.out.append(out)
             }
             self.out.append(OutLine(bytes: [], origin: origin))
-            emitMarker("C", fence, origin: origin, indent: 0)
+            emitMarker("C", fence, origin: origin, indent: 0, indentBytes: tableIndent)
         }
-        emitMarker("C", table, origin: end, indent: 0)
+        emitMarker("C", table, origin: end, indent: 0, indentBytes: tableIndent)
         out.append(OutLine(bytes: [], origin: end))
         previous = .other
         lastBlockWasTable = true

@@ -2,6 +2,10 @@
 extension PrePass {
     mutating func handleSimpleTable(_ index: Int, _ bytes: [UInt8]) -> Int? {
         let first = lines[index]
+        // The rows keep the table's indentation, so a table under a list item stays in it.
+        let indent = Array(first.prefix(while: { $0 == 0x20 }))
+        let startCount = out.count
+        defer { if !indent.isEmpty, out.count > startCount { indentLines(startCount..<out.count, by: indent) } }
         guard definition == nil, bytes.count == first.count, first.first != 0x7C, index + 1 < lines.count else { return nil }
         if let runs = dashRuns(first) {
             var end = index + 1
@@ -27,6 +31,13 @@ extension PrePass {
         }
         finishTable()
         return end
+    }
+
+    private mutating func indentLines(_ range: Range<Int>, by indent: [UInt8]) {
+        for index in range where !out[index].bytes.isEmpty {
+            out[index].bytes.insert(contentsOf: indent, at: 0)
+            out[index].stages.append([LineEdit(newStart: 0, newLength: indent.count, oldStart: 0, oldLength: 0)])
+        }
     }
 
     private mutating func finishTable() {
@@ -123,7 +134,9 @@ extension PrePass {
             return nil
         }
         let fence = addFence(.div, Attributes(classes: ["\u{E000}caption"]), line: index + 1)
-        emitMarker("F", fence, origin: index + 1, indent: 0)
+        let indent = Array(bytes[..<indentBytes])
+        let startCount = out.count
+        emitMarker("F", fence, origin: index + 1, indent: 0, indentBytes: indent)
         var line = OutLine(bytes: Array(bytes[prefix...]), origin: index + 1,
                            stages: [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: prefix)]])
         while line.bytes.first == 0x20 {
@@ -139,7 +152,8 @@ extension PrePass {
             out.append(more)
             end += 1
         }
-        emitMarker("C", fence, origin: end, indent: 0)
+        if !indent.isEmpty { indentLines((startCount + 1)..<out.count, by: indent) }
+        emitMarker("C", fence, origin: end, indent: 0, indentBytes: indent)
         lastBlockWasTable = false
         return end
     }
