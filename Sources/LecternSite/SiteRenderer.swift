@@ -97,9 +97,14 @@ public struct SiteRenderer: @unchecked Sendable {
             "content": writer.render(lesson.document.blocks),
             "objectives": metadata.objectives, "hasObjectives": !metadata.objectives.isEmpty,
         ]
-        if let subtitle = metadata.subtitle { lessonValues["subtitle"] = subtitle }
+        // Front-matter text is markdown: plain text where HTML cannot go, markup in headings.
+        lessonValues["titleHTML"] = writer.renderInlines(metadata.titleInlines.isEmpty ? [Inline(.text(lesson.title))] : metadata.titleInlines)
+        if !metadata.subtitleInlines.isEmpty {
+            lessonValues["subtitle"] = Inline.plainText(metadata.subtitleInlines)
+            lessonValues["subtitleHTML"] = writer.renderInlines(metadata.subtitleInlines)
+        }
         if !metadata.authors.isEmpty { lessonValues["authors"] = metadata.authors.joined(separator: ", ") }
-        if let date = metadata.date { lessonValues["date"] = date }
+        if !metadata.dateInlines.isEmpty { lessonValues["date"] = Inline.plainText(metadata.dateInlines) }
         if let license = metadata.license ?? course.config.license { lessonValues["license"] = license }
         lessonValues.merge(PageContext.levelValues(metadata.level)) { _, new in new }
         // Front matter cannot shadow what Lectern puts there (`content` is trusted HTML).

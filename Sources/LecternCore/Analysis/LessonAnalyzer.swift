@@ -55,7 +55,8 @@ public enum LessonAnalyzer {
 
     /// The title from front matter, else the file name without `.md`.
     public static func title(_ document: Document, path: String) -> String {
-        if let title = document.metadata.title { return title }
+        let title = Inline.plainText(document.metadata.titleInlines)
+        if !title.isEmpty { return title }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }

@@ -159,7 +159,9 @@ public enum CourseLoader {
         var diagnostics = lesson.analysis.diagnostics
         let yamlFailed = diagnostics.contains { $0.id.hasPrefix("yaml.") }
         if lesson.document.metadata.title == nil, !yamlFailed {
-            diagnostics.append(Diagnostic("metadata.missing-title", "lesson has no title; add 'title:' to its front matter",
+            let source = lesson.document.metadata.titleInlines.isEmpty ? "its file name" : "its first heading"
+            diagnostics.append(Diagnostic("metadata.missing-title",
+                                          "lesson has no 'title:' in its front matter; its title is taken from \(source), '\(lesson.title)'",
                                           file: lesson.file, range: SourceRange(line: 1, column: 1)))
         }
         return diagnostics

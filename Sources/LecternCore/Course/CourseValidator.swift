@@ -47,9 +47,12 @@ public enum CourseValidator {
         switch link.reference {
         case .external, .siteAbsolute:
             return
+        case .outside(let path) where link.isImage:
+            bag.report("image.missing", "'\(path)' climbs out of Content/, so the built site cannot reach it", at: range)
         case .outside(let path):
-            bag.report(link.isImage ? "image.missing" : "link.missing-file",
-                      "'\(path)' climbs out of Content/, so the built site cannot reach it", at: range)
+            // It may point to a page the host serves beside the course; only the author knows.
+            bag.report("link.outside", "'\(path)' climbs out of Content/, so it cannot be checked; it is written as it is",
+                       at: range)
         case .samePage(let fragment):
             guard !link.isImage, let fragment, !fragment.isEmpty, !fragment.hasPrefix("fn"),
                   !lesson.analysis.ids.contains(fragment) else { return }

@@ -10,16 +10,22 @@ public struct LessonMetadata: Sendable {
         case advanced
     }
 
-    /// The lesson title.
+    /// The lesson title, as written.
     public var title: String?
+    /// The title as markdown read it, or the lesson's first heading when there is no title.
+    public var titleInlines: [Inline] = []
     /// A subtitle.
     public var subtitle: String?
+    /// The subtitle as markdown read it.
+    public var subtitleInlines: [Inline] = []
     /// A one-paragraph summary for lesson cards.
     public var description: String?
     /// Authors, from `author` or `authors`.
     public var authors: [String] = []
     /// The date as written.
     public var date: String?
+    /// The date as markdown read it (`\today` is the build date).
+    public var dateInlines: [Inline] = []
     /// The semester as written.
     public var semester: String?
     /// The slide footer.
@@ -57,6 +63,19 @@ public struct LessonMetadata: Sendable {
         "title", "subtitle", "description", "author", "authors", "date", "semester", "footer", "license", "level",
         "duration", "objectives", "prerequisites", "tags", "slides", "slide-level", "draft", "incremental", "id",
     ]
+
+    /// Keys pandoc, its templates and its slide writers read; they pass to templates quietly.
+    public static let pandocKeys = [
+        "lang", "dir", "keywords", "abstract", "abstract-title", "header-includes", "include-before", "include-after",
+        "institute", "aspectratio", "theme", "colortheme", "fonttheme", "innertheme", "outertheme", "themeoptions",
+        "classoption", "documentclass", "geometry", "fontsize", "mainfont", "sansfont", "monofont", "mathfont",
+        "fontfamily", "linestretch", "papersize", "linkcolor", "urlcolor", "citecolor", "toc", "toc-title", "toc-depth",
+        "numbersections", "bibliography", "csl", "link-citations", "nocite", "references", "revealjs-url", "transition",
+        "background-transition", "css", "subject", "pagetitle", "title-prefix", "logo", "titlegraphic", "navigation",
+        "section-titles", "handout", "thanks", "category", "categories", "output", "format", "editor", "jupyter",
+        "bibliographystyle", "biblio-title", "header", "highlight-style", "mathjax", "center", "width", "height",
+        "margin", "controls", "progress", "history", "hash", "slideNumber", "author-meta", "date-meta", "title-meta",
+    ]
 }
 
 extension LessonMetadata {
@@ -86,7 +105,7 @@ extension LessonMetadata {
             case "id": metadata.id = reader.string(value, key: key)
             default:
                 metadata.extra[key] = value
-                reader.unknownKey(key, line: line, known: knownKeys)
+                if !pandocKeys.contains(key) { reader.unknownKey(key, line: line, known: knownKeys + pandocKeys, onlyTypos: true) }
             }
         }
         bag = reader.bag

@@ -45,6 +45,13 @@ public enum MarkdownParser {
 
         var metadata = LessonMetadata()
         if let frontMatter { metadata = LessonMetadata.read(frontMatter, bag: &bag) }
+        if let title = metadata.title { metadata.titleInlines = MetadataText.inlines(title) }
+        if let subtitle = metadata.subtitle { metadata.subtitleInlines = MetadataText.inlines(subtitle) }
+        if let date = metadata.date { metadata.dateInlines = MetadataText.inlines(date) }
+        if metadata.title == nil, let first = blocks.first(where: { if case .header = $0.kind { return true }; return false }),
+           case .header(_, _, let inlines) = first.kind {
+            metadata.titleInlines = inlines
+        }
         var document = Document(file: file, metadata: metadata, frontMatter: frontMatter, blocks: blocks)
         let inlineDefinitions = prepared.tokens.compactMap { token -> RawTeX? in
             guard token.kind == .drop, RawTeX.definesMacro(token.original) else { return nil }

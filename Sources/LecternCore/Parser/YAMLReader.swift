@@ -83,9 +83,13 @@ struct YAMLReader {
         return result
     }
 
-    mutating func unknownKey(_ key: String, line: Int, known: [String]) {
+    /// Reports a key no reader knows; with `onlyTypos`, only when a known key is close enough
+    /// to be what was meant (front matter may hold keys for other tools and for templates).
+    mutating func unknownKey(_ key: String, line: Int, known: [String], onlyTypos: Bool = false) {
         var message = "unknown key '\(key)'"
-        if let suggestion = Suggestion.closest(to: key, in: known) { message += "; did you mean '\(suggestion)'?" }
+        let suggestion = Suggestion.closest(to: key, in: known)
+        if onlyTypos, suggestion == nil { return }
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
         bag.report("metadata.unknown-key", message, at: SourceRange(line: line, column: 1))
     }
 }

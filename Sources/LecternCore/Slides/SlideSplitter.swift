@@ -6,13 +6,14 @@ public enum SlideSplitter {
     public static func deck(for document: Document, level: Int) -> Deck {
         let metadata = document.metadata
         var slides: [Slide] = []
-        if let title = metadata.title {
+        if metadata.title != nil {
             var lines: [Block] = []
-            for line in [metadata.subtitle, metadata.authors.isEmpty ? nil : metadata.authors.joined(separator: ", "),
-                         metadata.date, metadata.semester].compactMap({ $0 }) {
-                lines.append(Block(.para([Inline(.text(line))])))
+            let authors = metadata.authors.isEmpty ? nil : [Inline(.text(metadata.authors.joined(separator: ", ")))]
+            for line in [metadata.subtitleInlines, authors, metadata.dateInlines, metadata.semester.map { [Inline(.text($0))] }]
+                .compactMap({ $0 }) where !line.isEmpty {
+                lines.append(Block(.para(line)))
             }
-            slides.append(Slide(kind: .title, title: [Inline(.text(title))], attributes: .empty, blocks: lines, notes: [],
+            slides.append(Slide(kind: .title, title: metadata.titleInlines, attributes: .empty, blocks: lines, notes: [],
                                 range: document.frontMatter?.range ?? .unknown))
         }
         var current: Slide?
