@@ -28,6 +28,8 @@ fi
 echo "== code highlighting against pandoc's (agreement per language)"
 .venv/bin/python Tests/tools/highlight_compare.py "$(swift build -c release --show-bin-path)/lectern"
 
+echo "== pandoc agreement: Lectern's cases (Tests/tools/pandoc-golden), each against pandoc 3's output"
+.venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" Tests/tools/pandoc-golden --minimum 100
 echo "== pandoc conformance: pandoc's own reader tests (../shared/pandoc-tests), one line per case"
 .venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" --minimum 90
 
