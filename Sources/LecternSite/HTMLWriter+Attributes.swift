@@ -18,7 +18,9 @@ extension HTMLWriter {
         // Pandoc writes width before height, whatever the author's order.
         for key in ["width", "height"] {
             guard let value = attributes[key] else { continue }
-            if isImage, value.allSatisfy(\.isNumber) { pairs.append((key, value)) } else { styles.append("\(key):\(value)") }
+            // Pandoc writes a width in pixels (`800` or `800px`) as the attribute, any other unit as style.
+            let pixels = value.hasSuffix("px") ? String(value.dropLast(2)) : value
+            if isImage, !pixels.isEmpty, pixels.allSatisfy(\.isNumber) { pairs.append((key, pixels)) } else { styles.append("\(key):\(value)") }
         }
         for (key, value) in attributes.pairs {
             if key == "width" || key == "height" { continue }

@@ -27,7 +27,7 @@ def test_json_format_matches_the_documented_shape(lectern, tmp_path):
     assert result.returncode == 1
     document = json.loads(result.stdout)
     assert document["version"] == 1
-    assert document["errors"] == 3 and document["warnings"] == 1
+    assert document["errors"] == 2 and document["warnings"] == 2
     for item in document["diagnostics"]:
         assert set(item) >= {"severity", "id", "message", "file", "line", "column", "notes"}
         assert item["severity"] in ("error", "warning", "note")
@@ -46,7 +46,7 @@ def test_github_format_is_workflow_commands(lectern, tmp_path):
     lines = result.stderr.strip().splitlines()
     pattern = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[\w.-]+::\S.*$")
     assert len(lines) == 4 and all(pattern.match(line) for line in lines), lines
-    assert lines[1].startswith("::error file=Content/a.md,line=6,col=1,title=div.unclosed::")
+    assert lines[1].startswith("::warning file=Content/a.md,line=6,col=1,title=div.unclosed::")
 
 
 def test_strict_fails_on_warnings_only(lectern, tmp_path):

@@ -77,14 +77,14 @@ def test_an_error_is_shown_on_its_page_and_fixing_it_removes_it(server):
     course, port = server
     lesson = course / "Content" / "one.md"
     before = page_version(port, "/one/")
-    lesson.write_text(lesson.read_text().replace("First version.", "Second version.") + "\n::: unclosed\n")
+    lesson.write_text(lesson.read_text().replace("First version.", "Second version.") + "\n![missing](nope.png)\n")
     assert wait_for(lambda: page_version(port, "/one/") != before)
     body = raw_get(port, "/one/")[2]
     assert "Second version." in body
-    assert 'id="lectern-problems"' in body and "one.md:9:1" in body and "[div.unclosed]" in body
+    assert 'id="lectern-problems"' in body and "one.md:9:1" in body and "[image.missing]" in body
     assert 'id="lectern-problems"' not in raw_get(port, "/")[2]
     broken = page_version(port, "/one/")
-    lesson.write_text(lesson.read_text().replace("::: unclosed", "Fixed."))
+    lesson.write_text(lesson.read_text().replace("![missing](nope.png)", "Fixed."))
     assert wait_for(lambda: page_version(port, "/one/") != broken)
     body = raw_get(port, "/one/")[2]
     assert "Fixed." in body and 'id="lectern-problems"' not in body
@@ -125,7 +125,7 @@ def is_up(port):
 
 
 def test_serve_starts_on_a_course_with_errors_and_takes_the_next_free_port(lectern, tmp_path):
-    course = make_course(tmp_path / "broken", {"one.md": "---\ntitle: One\n---\n\n::: open\n\nText.\n",
+    course = make_course(tmp_path / "broken", {"one.md": "---\ntitle: One\n---\n\n![missing](nope.png)\n\nText.\n",
                                                "two.md": "---\ntitle: Two\n---\n\nFine.\n"})
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -142,7 +142,7 @@ def test_serve_starts_on_a_course_with_errors_and_takes_the_next_free_port(lecte
                     break
             assert used and used != port
             assert wait_for(lambda: is_up(used))
-            assert "[div.unclosed]" in raw_get(used, "/one/")[2]
+            assert "[image.missing]" in raw_get(used, "/one/")[2]
             assert "Fine." in raw_get(used, "/two/")[2] and "lectern-problems" not in raw_get(used, "/two/")[2]
             assert (tmp_path / "out" / "two" / "index.html").exists()
             assert not (course / "Public").exists()
@@ -162,12 +162,12 @@ def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server):
         assert "First version." in driver.page_source
         assert not driver.find_elements(By.ID, "lectern-problems")
         lesson = course / "Content" / "one.md"
-        lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n::: unclosed\n")
+        lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n![missing](nope.png)\n")
         WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "lectern-problems"))
         panel = driver.find_element(By.ID, "lectern-problems")
-        assert panel.is_displayed() and "fenced div is not closed" in panel.text
+        assert panel.is_displayed() and "does not exist in Content/" in panel.text
         assert "Reloaded version." in driver.find_element(By.TAG_NAME, "main").text
-        lesson.write_text(lesson.read_text().replace("::: unclosed", "Fixed now."))
+        lesson.write_text(lesson.read_text().replace("![missing](nope.png)", "Fixed now."))
         WebDriverWait(driver, 15).until(lambda d: "Fixed now." in d.page_source)
         assert not driver.find_elements(By.ID, "lectern-problems")
         assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0

@@ -14,7 +14,7 @@ import Testing
 
     @Test func unclosedFenceIsReportedAtItsOpening() {
         let lines = Self.located("---\ntitle: T\n---\n\nText.\n\n::: {.box}\nInside.\n")
-        #expect(lines == ["lesson.md:7:1: error: fenced div is not closed; add a line of ':::' to close it [div.unclosed]"])
+        #expect(lines == ["lesson.md:7:1: warning: fenced div is not closed; add a line of ':::' to close it [div.unclosed]"])
     }
 
     @Test func strayClosingFence() {

@@ -43,10 +43,10 @@ import Testing
         let before = Self.snapshot(root + "/Public")
         #expect(before["one/index.html"] != nil && before["img/a.png"] == Data([1, 2, 3]))
 
-        try "---\ntitle: One\n---\n\n::: {.box}\nnever closed\n".write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: One\n---\n\n![gone](gone.png)\n".write(toFile: root + "/Content/one.md", atomically: true, encoding: .utf8)
         let second = try SiteBuilder.build(BuildOptions(root: root))
         #expect(!second.wrote)
-        #expect(second.diagnostics.map(\.id) == ["div.unclosed"])
+        #expect(second.diagnostics.map(\.id) == ["image.missing"])
         #expect(Self.snapshot(root + "/Public") == before)
     }
 

@@ -40,6 +40,8 @@ public struct CoursePlan: Sendable {
     public var lessons: [PlannedLesson]
     /// Every other file under `Content/`, relative to it.
     public var assets: [String]
+    /// Markdown files under `Content/` that course.yml does not list.
+    public var unlistedMarkdown: Set<String> = []
     /// What reading course.yml and listing `Content/` reported.
     public var diagnostics: [Diagnostic]
 
@@ -113,8 +115,10 @@ public enum CourseLoader {
                                file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
         }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
-        return CoursePlan(root: root, config: config, configSource: configText, lessons: planned, assets: assets,
-                          diagnostics: bag.all)
+        var plan = CoursePlan(root: root, config: config, configSource: configText, lessons: planned, assets: assets,
+                              diagnostics: bag.all)
+        plan.unlistedMarkdown = markdown.filter { seen[$0] == nil }
+        return plan
     }
 
     /// Reads, parses and analyses every planned lesson on all cores; drafts are set aside unless included.
@@ -143,7 +147,15 @@ public enum CourseLoader {
             diagnostics += lessonDiagnostics(lesson)
             lessons.append(lesson)
         }
-        return (Course(root: plan.root, config: plan.config, lessons: lessons, assets: plan.assets, drafts: drafts), diagnostics)
+        // A markdown file that is not a lesson but that a lesson links to is published as it is.
+        var linkedMarkdown: Set<String> = []
+        for lesson in lessons {
+            for link in lesson.analysis.links where !link.isImage {
+                if case .lesson(let target, _) = link.reference, plan.unlistedMarkdown.contains(target) { linkedMarkdown.insert(target) }
+            }
+        }
+        return (Course(root: plan.root, config: plan.config, lessons: lessons, assets: plan.assets + linkedMarkdown.sorted(),
+                       drafts: drafts), diagnostics)
     }
 
     /// Reads and analyses one planned lesson; nil when the file cannot be read.

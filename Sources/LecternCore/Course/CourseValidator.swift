@@ -66,6 +66,11 @@ public enum CourseValidator {
                 return
             }
             guard let other = targets.lessons[target] else {
+                if targets.assets.contains(target) {
+                    bag.report("link.unlisted-file", "link to '\(written)', a markdown file that is not a lesson of this course; it is published as it is",
+                               at: range)
+                    return
+                }
                 bag.report("link.missing-lesson", "link to '\(written)', which is not a lesson of this course", at: range,
                           notes: suggestion(target, in: Set(targets.lessons.keys)))
                 return
@@ -81,7 +86,13 @@ public enum CourseValidator {
                 bag.report("image.missing", "image '\(written)' does not exist in Content/", at: range,
                           notes: suggestion(target, in: targets.assets))
             } else if !targets.assets.contains(target), targets.lessons[target + ".md"] == nil {
-                bag.report("link.missing-file", "link to '\(written)', which does not exist in Content/", at: range)
+                let folder = target.hasSuffix("/") ? target : target + "/"
+                if targets.assets.contains(where: { $0.hasPrefix(folder) }) {
+                    bag.report("link.folder", "link to the folder '\(written)'; its files are published, but no page lists them",
+                               at: range)
+                } else {
+                    bag.report("link.missing-file", "link to '\(written)', which does not exist in Content/", at: range)
+                }
             }
         }
     }

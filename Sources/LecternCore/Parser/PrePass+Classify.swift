@@ -120,6 +120,9 @@ extension PrePass {
            let next = handleHTMLDiv(index, bytes, indentBytes: count) { return next }
         if atBlockStart, width < 4, bytes.count == lines[index].count,
            let next = handleMarkdownHTMLBlock(index, indentBytes: count) { return next }
+        if atBlockStart, width < 4, bytes.count == lines[index].count, let next = handleVerbatimHTML(index, content) { return next }
+        if atBlockStart || isInParagraph && isHTMLBlockStart(content), width < 4,
+           let next = handleLoneTag(index, bytes, indentBytes: count) { return next }
         if atBlockStart, width < 4, content.starts(with: Marker.commentOpen),
            let close = content.firstRange(of: Marker.commentClose)?.upperBound,
            content[close...].contains(where: { $0 != 0x20 && $0 != 0x09 }) {

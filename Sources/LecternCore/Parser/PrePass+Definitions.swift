@@ -30,6 +30,12 @@ extension PrePass {
             }
             if !current.sawBlank {
                 let content = line.dropFirst(count)
+                let lowered = String(decoding: content.prefix(5), as: UTF8.self).lowercased()
+                if lowered.hasPrefix("</div") || lowered.hasPrefix("<div") {
+                    // A native div's line ends the definition list, as in pandoc.
+                    closeDefinition(at: index)
+                    return nil
+                }
                 guard previous == .paragraph, width < 4, isHTMLBlockStart(content) else { return nil }
                 // A lazy line of a definition is its text, as pandoc reads it; raw HTML
                 // starting there would otherwise swallow the definition's end.

@@ -69,6 +69,64 @@ extension PrePass {
         return end
     }
 
+    /// A comment or a `<pre>`, `<script>`, `<style>` or `<textarea>` element starting a block:
+    /// its lines go to cmark untouched up to the line that ends it, so nothing inside (a `:::`,
+    /// a definition, math) is read as markdown, as cmark and pandoc leave it alone.
+    mutating func handleVerbatimHTML(_ index: Int, _ content: ArraySlice<UInt8>) -> Int? {
+        let lowered = String(decoding: content.prefix(10), as: UTF8.self).lowercased()
+        let end: [UInt8]
+        if lowered.hasPrefix("<!--") {
+            end = Marker.commentClose
+        } else if let name = ["pre", "script", "style", "textarea"].first(where: { name in
+            lowered.hasPrefix("<" + name) && [" ", ">", "\t", ""].contains(lowered.dropFirst(name.count + 1).prefix(1))
+        }) {
+            end = Array("</\(name)>".utf8)
+        } else {
+            return nil
+        }
+        var last = index
+        let search = { (line: ArraySlice<UInt8>, from: Int) -> Bool in
+            let bytes = Array(line.dropFirst(from)).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            return bytes.firstRange(of: end) != nil
+        }
+        // The end marker may not be the start marker itself (`<!-->` closes nothing).
+        guard !search(content, 4) || last != index else { return nil }
+        last += 1
+        while last < lines.count, !search(lines[last], 0) { last += 1 }
+        guard last < lines.count else { return nil }
+        for line in index...last { out.append(OutLine(bytes: Array(lines[line]), origin: line + 1)) }
+        previous = .other
+        lastBlockWasTable = false
+        return last + 1
+    }
+
+    /// Elements whose content is not markdown, so a line opening one stays in cmark's hands.
+    static let rawContentTags: Set<String> = [
+        "pre", "script", "style", "textarea", "svg", "math", "iframe", "object", "video", "audio", "canvas",
+        "template", "select", "div",
+    ]
+
+    /// A line that is one HTML tag alone (`<small>`, `</font>`): pandoc reads it as a raw block
+    /// and the lines after it as markdown, where cmark would swallow them into an HTML block.
+    mutating func handleLoneTag(_ line: Int, _ bytes: [UInt8], indentBytes: Int) -> Int? {
+        var end = bytes.count
+        while end > indentBytes, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard end - indentBytes >= 3, bytes[indentBytes] == 0x3C, bytes[end - 1] == 0x3E else { return nil }
+        var cursor = indentBytes + 1
+        if bytes[cursor] == 0x2F { cursor += 1 }
+        let nameStart = cursor
+        while cursor < end, (0x61...0x7A).contains(bytes[cursor] | 0x20) || (0x30...0x39).contains(bytes[cursor]) { cursor += 1 }
+        let name = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
+        let inside = bytes[(indentBytes + 1)..<(end - 1)]
+        guard cursor > nameStart, !Self.rawContentTags.contains(name), [0x20, 0x09, 0x3E, 0x2F].contains(bytes[cursor]),
+              !inside.contains(0x3C), !inside.contains(0x3E) else { return nil }
+        out.append(OutLine(bytes: bytes, origin: line + 1))
+        out.append(OutLine(bytes: [], origin: line + 1))
+        previous = .blank
+        lastBlockWasTable = false
+        return line + 1
+    }
+
     /// Splits a line at the block tags in it (other tags stay in the text).
     private static func htmlPieces(_ line: [UInt8], from start: Int) -> [HTMLPiece] {
         var pieces: [HTMLPiece] = []

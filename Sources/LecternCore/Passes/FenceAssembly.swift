@@ -41,7 +41,7 @@ struct FenceAssembly {
         let fence = prepared.fences[top.fence]
         if unclosed, fence.kind == .div {
             bag.report("div.crosses-block",
-                      "fenced div is not closed inside the list item or block quote it opens in",
+                      "fenced div is not closed before the div, list item or block quote around it ends; it ends there",
                       at: fence.range)
         }
         var range = fence.range

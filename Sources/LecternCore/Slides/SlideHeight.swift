@@ -58,7 +58,16 @@ public struct SlideHeight {
     }
 
     private func blocks(_ blocks: [Block], width: Double) -> Double {
-        let heights = blocks.map { block($0, width: width) }.filter { $0 > 0 }
+        // A run of `.column` divs without `.columns` around them sits side by side too.
+        var heights: [Double] = []
+        var run: [Block] = []
+        for block in blocks {
+            if case .div(let attributes, _) = block.kind, attributes.classes.contains("column") { run.append(block); continue }
+            if !run.isEmpty { heights.append(columns(run, width: width)); run = [] }
+            heights.append(self.block(block, width: width))
+        }
+        if !run.isEmpty { heights.append(columns(run, width: width)) }
+        heights = heights.filter { $0 > 0 }
         return heights.reduce(0, +) + Double(max(heights.count - 1, 0)) * 24
     }
 
@@ -117,9 +126,17 @@ public struct SlideHeight {
         let gaps = 40.0 * Double(columns.count - 1)
         return columns.map { attributes, blocks in
             let share = attributes["width"].flatMap { Double($0.replacingOccurrences(of: "%", with: "")) }.map { $0 / 100 }
-                ?? 1 / Double(columns.count)
+                ?? attributes["style"].flatMap(Self.styleWidth) ?? 1 / Double(columns.count)
             return self.blocks(blocks, width: max((width - gaps) * share, 120))
         }.max() ?? 0
+    }
+
+    /// The share of a `style="width:48%"` given to a column.
+    private static func styleWidth(_ style: String) -> Double? {
+        guard let range = style.range(of: "width:") else { return nil }
+        let value = style[range.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isNumber || $0 == "." })
+        guard let percent = Double(value), style[range.upperBound...].contains("%") else { return nil }
+        return percent / 100
     }
 
     /// An image as the theme lays it out: no wider than its box or its `width`, at most
