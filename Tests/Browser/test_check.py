@@ -50,7 +50,7 @@ def test_github_format_is_workflow_commands(lectern, tmp_path):
 
 
 def test_strict_fails_on_warnings_only(lectern, tmp_path):
-    course = make_course(tmp_path / "c", {"a.md": "---\ntitle: A\ncolour: red\n---\n"})
+    course = make_course(tmp_path / "c", {"a.md": "---\ntitle: A\nduraton: 5\n---\n"})
     assert run(lectern, "check", str(course)).returncode == 0
     assert run(lectern, "check", str(course), "--strict").returncode == 1
 
