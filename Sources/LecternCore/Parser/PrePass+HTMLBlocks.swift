@@ -100,26 +100,6 @@ extension PrePass {
         return last + 1
     }
 
-    /// `Text <!-- a comment⏎⏎that runs on --> text`: pandoc reads one inline comment, blank
-    /// lines and all, where cmark would end the paragraph and print the rest. Returns the
-    /// line up to the comment and arranges for the lines up to its end to be skipped.
-    mutating func cutSpanningComment(_ index: Int) -> [UInt8]? {
-        let line = Array(lines[index])
-        guard let open = line.firstRange(of: Marker.commentOpen)?.lowerBound,
-              line[..<open].contains(where: { $0 != 0x20 && $0 != 0x09 }),
-              line[..<open].filter({ $0 == 0x60 }).count % 2 == 0,
-              line[open...].firstRange(of: Marker.commentClose) == nil else { return nil }
-        var end = index + 1
-        while end < lines.count, end - index < 500 {
-            if let close = Array(lines[end]).firstRange(of: Marker.commentClose) {
-                commentResume = (end, close.upperBound)
-                return Array(line[..<open])
-            }
-            end += 1
-        }
-        return nil
-    }
-
     /// Elements whose content is not markdown, so a line opening one stays in cmark's hands.
     static let rawContentTags: Set<String> = [
         "pre", "script", "style", "textarea", "svg", "math", "iframe", "object", "video", "audio", "canvas",

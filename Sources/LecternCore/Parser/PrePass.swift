@@ -30,9 +30,6 @@ struct PrePass {
     /// Example list items so far, and the numbers of labelled ones.
     var exampleCount = 0
     var exampleLabels: [String: Int] = [:]
-    /// The end of an inline comment that runs over lines: the lines before it are dropped
-    /// and this line is read from just after the `-->`.
-    var commentResume: (line: Int, offset: Int)?
     /// Divs opened inside a block quote, with the quote prefix their markers go behind.
     var quoteFences: [(fence: Int, prefix: [UInt8])] = []
     var tableCaptions: [Int: (text: String, line: Int)] = [:]
@@ -145,15 +142,6 @@ struct PrePass {
     mutating func scanLine(_ index: Int) -> Int {
         let line = lines[index]
         let origin = index + 1
-        if let resume = commentResume, index <= resume.line {
-            if index < resume.line { return index + 1 }
-            commentResume = nil
-            let rest = Array(line.dropFirst(resume.offset))
-            guard !isBlank(rest) else { return index + 1 }
-            continueParagraph(OutLine(bytes: rest, origin: origin,
-                                      stages: [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: resume.offset)]]))
-            return index + 1
-        }
         if !quoteFences.isEmpty, codeFence == nil, line.drop(while: { $0 == 0x20 }).first != 0x3E,
            isBlank(line) || previous != .blockQuote {
             closeQuoteFences(at: origin)
@@ -177,7 +165,6 @@ struct PrePass {
             inIndentedCode = false
         }
         if let next = handleDefinitionLine(index) { return next }
-        if let cut = cutSpanningComment(index) { return classify(index, cut, stages: []) }
         return classify(index, Array(line), stages: [])
     }
 }
