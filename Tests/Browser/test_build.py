@@ -56,7 +56,7 @@ def test_seed_lecture_heading_ids_match_pandoc(lectern, seed_course):
 
 
 @pytest.mark.parametrize("body, location", [
-    ("Text.\n\n::: {.box}\nUnclosed.\n", "lesson.md:7:1: error: fenced div is not closed"),
+    ("Text.\n\n![gone](gone.png)\n", "lesson.md:7:1: error: image 'gone.png' does not exist"),
     ("Text.\n\n:::\n", "lesson.md:7:1: error: closing ':::' has no fenced div"),
     ("::: {.a b=}\nx\n:::\n\n::: {.c d}\ny\n:::\n", "lesson.md:9:9: error: malformed attribute list"),
 ])

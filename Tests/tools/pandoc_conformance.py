@@ -229,13 +229,26 @@ def expected_html(writer, expected, pandoc):
 def regenerate(folder, pandoc):
     """Rewrites every case's expected output in `folder` with pandoc's output for its input."""
     for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        for name, line, args, source, expected in list(cases(folder)):
-            if name != path.name:
-                continue
-            fresh = subprocess.run([pandoc] + shlex.split(args), input=source, capture_output=True, text=True).stdout
-            text = text.replace(source + "^D\n" + expected, source + "^D\n" + fresh, 1)
-        path.write_text(text, encoding="utf-8")
+        lines = path.read_text(encoding="utf-8").split("\n")
+        out, index = [], 0
+        while index < len(lines):
+            line = lines[index]
+            if line.startswith("```") and index + 1 < len(lines) and lines[index + 1].startswith("% pandoc"):
+                end = index + 2
+                while end < len(lines) and lines[end].rstrip() != line.rstrip():
+                    end += 1
+                body = lines[index + 2:end]
+                if "^D" in body:
+                    source = "\n".join(body[:body.index("^D")]) + "\n"
+                    args = shlex.split(lines[index + 1][len("% pandoc"):])
+                    fresh = subprocess.run([pandoc] + args, input=source, capture_output=True, text=True).stdout
+                    body = body[:body.index("^D") + 1] + fresh.rstrip("\n").split("\n")
+                out += [line, lines[index + 1]] + body + ([lines[end]] if end < len(lines) else [])
+                index = end + 1
+            else:
+                out.append(line)
+                index += 1
+        path.write_text("\n".join(out), encoding="utf-8")
         print("regenerated %s" % path)
 
 
