@@ -26,12 +26,13 @@ extension InlineScanner {
                 }
             case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
             case 0x3C: offset = scanAngle(offset)
-            case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E:
+            case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E && isFootnoteReference(offset):
                 let end = buffer[offset...].firstIndex(of: 0x5D) ?? offset + 2
                 copy(offset..<min(end + 1, count))
                 offset = min(end + 1, count)
             case 0x5D: offset = scanBracketClose(offset)
             case 0x40 where offset + 1 < count && buffer[offset + 1] == 0x7B: offset = scanBracedCitation(offset)
+            case 0x40: offset = scanURLCitation(offset)
             default:
                 copy(offset..<offset + 1)
                 offset += 1
@@ -196,6 +197,30 @@ extension InlineScanner {
         guard buffer[close + 1] == 0x7B,
               let brace = AttributeParser.closingBrace(buffer, from: close + 1, limit: buffer.count) else { return nil }
         return scriptClose(brace, delimiter: 0x5E)
+    }
+
+    /// `[^label]`: a footnote reference only when the label is a plain word; `[^\[x\]^](u)` is
+    /// a link around a superscript.
+    private func isFootnoteReference(_ offset: Int) -> Bool {
+        guard let close = buffer[offset...].firstIndex(of: 0x5D) else { return false }
+        return !buffer[(offset + 2)..<close].contains { $0 == 0x5C || $0 == 0x20 || $0 == 0x0A || $0 == 0x5E }
+    }
+
+    /// `@https://…`: a citation whose key looks like a URL, which cmark would otherwise turn
+    /// into a link; the key runs as pandoc reads keys (internal punctuation, ending in a letter
+    /// or digit).
+    private mutating func scanURLCitation(_ offset: Int) -> Int {
+        let before = offset > 0 ? buffer[offset - 1] : 0x20
+        guard !Self.isLetter(before), !(0x30...0x39).contains(before) else { copy(offset..<offset + 1); return offset + 1 }
+        let punctuation = Set(":.#$%&-+?<>~/".utf8)
+        var end = offset + 1
+        while end < buffer.count, Self.isLetter(buffer[end]) || Self.isDigit(buffer[end]) || buffer[end] == 0x5F
+                || buffer[end] >= 0x80 || punctuation.contains(buffer[end]) { end += 1 }
+        while end > offset + 1, !(Self.isLetter(buffer[end - 1]) || Self.isDigit(buffer[end - 1]) || buffer[end - 1] == 0x5F) { end -= 1 }
+        let key = String(decoding: buffer[(offset + 1)..<end], as: UTF8.self)
+        guard end > offset + 1, Self.isLetter(buffer[offset + 1]), key.contains("://") else { copy(offset..<offset + 1); return offset + 1 }
+        replace(offset..<end, first: token(.citation(key), at: offset..<end))
+        return end
     }
 
     /// `@{key}`, pandoc's spelling for a citation key with characters a bare key cannot hold.
