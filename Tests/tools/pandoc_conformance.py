@@ -120,6 +120,7 @@ class Tokens(html.parser.HTMLParser):
         self.code = None      # [classes, text] while inside <pre>
         self.dropped = []     # for each open div: whether its tags are left out
         self.code_id = ""     # the id of a dropped sourceCode wrapper, which belongs to its <pre>
+        self.inline_code = False  # whether the code being collected is inline
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: (v or "") for k, v in attrs}
@@ -135,9 +136,12 @@ class Tokens(html.parser.HTMLParser):
             return
         if self.code is not None:
             return
-        if tag == "code" and "sourceCode" in classes:
-            # Pandoc marks inline code it highlights; the language class is what counts.
-            attrs["class"] = " ".join(c for c in classes if c != "sourceCode")
+        if tag == "code":
+            # Inline code is compared as its text: pandoc's highlighting spans are left out.
+            kept = " ".join(c for c in classes if c != "sourceCode")
+            self.code = ["<code %s %s>" % (kept, attrs.get("id", "")), ""]
+            self.inline_code = True
+            return
         if tag == "pre":
             kept = [c for c in classes if c != "sourceCode"]
             identifier = attrs.get("id") or self.code_id
@@ -175,11 +179,12 @@ class Tokens(html.parser.HTMLParser):
                 self.math = None
             return
         if self.code is not None:
-            if tag == "pre":
+            if tag == "pre" or (tag == "code" and self.inline_code):
                 self.out.append(self.code[0])
                 self.out.append("CODE:" + self.code[1].strip("\n"))
-                self.out.append("</pre>")
+                self.out.append("</%s>" % tag)
                 self.code = None
+                self.inline_code = False
             return
         if tag == "label" or (tag == "div" and self.dropped and self.dropped.pop()):
             return

@@ -50,12 +50,25 @@ extension PrePass {
                 return index + 1
             }
             _ = level
+            // `## Title {#id⏎.class}`: an attribute list may run onto the next line, as in pandoc.
+            var consumed = 1
+            if let open = line.bytes.lastIndex(of: 0x7B), !line.bytes[open...].contains(0x7D), index + 1 < lines.count {
+                let next = trimmed(lines[index + 1])
+                let joined = Array(line.bytes[open...]) + [0x20] + next
+                if next.last == 0x7D, !next.contains(0x7B),
+                   case .success(_, let end) = AttributeParser.parse(joined, from: 0), end == joined.count {
+                    let start = line.bytes.count
+                    line.bytes += [0x20] + next
+                    line.stages.append([LineEdit(newStart: start, newLength: next.count + 1, oldStart: start, oldLength: 0)])
+                    consumed = 2
+                }
+            }
             tokenizeTrailingAttributes(&line, from: count)
             line.scannable = true
             line.isHeading = true
             out.append(line)
             previous = .other
-            return index + 1
+            return index + consumed
         }
         if content.first == 0x3E, width < 4 {
             // Pandoc wants a blank line before a quote; under a list item (quiz feedback) one may follow directly.
