@@ -30,6 +30,8 @@ public struct SiteRenderer: @unchecked Sendable {
 
     /// The search index keeps one name, so that a change to a lesson's text changes no other page.
     public static let searchIndexPath = "assets/search-index.js"
+    /// The page that holds the learner's record for every page of the site.
+    public static let storePagePath = "assets/store.html"
 
     /// Theme assets, home, search, 404, sitemap and the search index (made here unless given).
     public func sharedFiles(searchIndex: Data? = nil) -> [(path: String, data: Data)] {
@@ -39,6 +41,8 @@ public struct SiteRenderer: @unchecked Sendable {
         files.append((paths.file(forPage: "search"), Data(theme.render(context.base(directory: "search"), template: "search").utf8)))
         let root404 = course.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         files.append(("404.html", Data(theme.render(context.base(directory: "", root: root404), template: "404").utf8)))
+        // At a fixed address: opened from disk, its storage is where every page's progress meets.
+        files.append((Self.storePagePath, Data(theme.render(context.base(directory: "assets"), template: "store").utf8)))
         if let sitemap = Sitemap.xml(course: course) { files.append(("sitemap.xml", sitemap)) }
         return files
     }

@@ -18,8 +18,11 @@
       var next = currentTheme() === "dark" ? "light" : "dark";
       document.documentElement.setAttribute("data-theme", next);
       try { localStorage.setItem("lectern:theme", next); } catch (error) { /* not remembered */ }
+      if (window.LecternStore) window.LecternStore.shareTheme(next);
       sync();
     });
+    // The choice made on another page arrives through the progress store.
+    document.addEventListener("lectern:theme", sync);
   }
 
   // ---- Search ------------------------------------------------------------

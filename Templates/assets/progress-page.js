@@ -176,6 +176,8 @@
     });
   }
 
-  if (lessonId) lessonPage();
-  if (document.querySelector(".page-home")) homePage();
+  store.ready(function () {
+    if (lessonId) lessonPage();
+    if (document.querySelector(".page-home")) homePage();
+  });
 })();

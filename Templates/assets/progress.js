@@ -53,6 +53,8 @@
     if (data.version !== VERSION || !isObject(data.lessons)) return { record: record, problem: "corrupt" };
     record.seed = typeof data.seed === "number" && data.seed > 0 ? data.seed : record.seed;
     record.updated = typeof data.updated === "string" ? data.updated : record.updated;
+    if (typeof data.last === "string") record.last = data.last;
+    if (typeof data.replacedAt === "string") record.replacedAt = data.replacedAt;
     Object.keys(data.lessons).forEach(function (id) { record.lessons[id] = normaliseLesson(data.lessons[id]); });
     record.quizzes = isObject(data.quizzes) ? data.quizzes : {};
     return { record: record, problem: null };

@@ -234,5 +234,6 @@
     show(0);
   }
 
-  document.querySelectorAll(".quiz").forEach(setUp);
+  // Quizzes start from the shared record, so an answer given on the page shows on the deck.
+  store.ready(function () { document.querySelectorAll(".quiz").forEach(setUp); });
 })();

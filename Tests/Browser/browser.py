@@ -61,7 +61,15 @@ class Firefox:
         self.client.navigate(url)
 
     def execute_script(self, script, *args):
-        return self.client.execute_script(script, script_args=list(args))
+        # Without a sandbox the script sees what the page's own scripts define (window.LecternStore).
+        return self.client.execute_script(script, script_args=list(args), sandbox=None)
+
+    def type_into(self, css, text):
+        """Types `text` into the element at `css` as keystrokes (WebDriver key codes allowed)."""
+        self.client.find_element("css selector", css).send_keys(text)
+
+    def click(self, css):
+        self.client.find_element("css selector", css).click()
 
     def quit(self):
         try:

@@ -78,3 +78,21 @@ test("a later unmark survives a merge with an older completion", () => {
   assert.equal(progress.merge(a, b).lessons.x.completed, false);
   assert.equal(progress.merge(b, a).lessons.x.completed, false);
 });
+
+test("the last lesson and the time of a reset or import survive a reload", () => {
+  const stored = { version: 1, course: "c1", seed: 7, updated: "2026-03-01T00:00:00Z", last: "a",
+                   replacedAt: "2026-02-01T00:00:00Z", lessons: {}, quizzes: {} };
+  const { record } = progress.migrate(JSON.stringify(stored), "c1");
+  assert.equal(record.last, "a");
+  assert.equal(record.replacedAt, "2026-02-01T00:00:00Z");
+  assert.equal(progress.migrate(JSON.stringify({ ...stored, last: 3 }), "c1").record.last, undefined);
+});
+
+test("merging a page's copy into the shared record keeps the shared seed and both pages' work", () => {
+  const shared = progress.migrate({ version: 1, course: "c1", seed: 11, lessons: { a: { completed: true, marked: true } }, quizzes: {} }, "c1").record;
+  const page = progress.migrate({ version: 1, course: "c1", seed: 99, lessons: { b: { read: 0.5 } }, quizzes: {} }, "c1").record;
+  const merged = progress.merge(shared, page);
+  assert.equal(merged.seed, 11);
+  assert.equal(progress.status(merged.lessons.a), "completed");
+  assert.equal(merged.lessons.b.read, 0.5);
+});
