@@ -131,6 +131,13 @@ extension HTMLWriter {
         let level = min(6, level + options.headingShift)
         Self.openTag("h\(level)", attributes, into: &out)
         writeInlines(inlines, into: &out)
+        if options.headingAnchors, !attributes.id.isEmpty {
+            // Beyond pandoc: the page offers a link to each section.
+            out += " <a class=\"heading-anchor\""
+            Self.writeAttributes([("href", "#" + attributes.id), ("aria-label", "Link to the section " + Inline.plainText(inlines))],
+                                 into: &out)
+            out += ">#</a>"
+        }
         out += "</h\(level)>"
     }
 

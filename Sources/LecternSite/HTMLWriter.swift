@@ -15,6 +15,8 @@ public struct HTMLWriter {
         public var allowsRawHTML = true
         /// Slide decks: items of incremental lists become fragments.
         public var deckMode = false
+        /// Headings get a link to themselves, for sharing a section (lesson pages).
+        public var headingAnchors = false
         /// The quiz built from the `.quiz` div starting at a location (from the lesson's analysis);
         /// a quiz div without one is written as a plain div.
         public var quiz: @Sendable (SourceLocation) -> Quiz? = { _ in nil }

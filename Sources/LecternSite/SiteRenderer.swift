@@ -40,7 +40,9 @@ public struct SiteRenderer: @unchecked Sendable {
         files.append(("index.html", homePage()))
         files.append((paths.file(forPage: "search"), Data(theme.render(context.base(directory: "search"), template: "search").utf8)))
         let root404 = course.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-        files.append(("404.html", Data(theme.render(context.base(directory: "", root: root404), template: "404").utf8)))
+        var notFound = context.base(directory: "", root: root404)
+        notFound["page"] = ["rootKnown": !root404.isEmpty]
+        files.append(("404.html", Data(theme.render(notFound, template: "404").utf8)))
         // At a fixed address: opened from disk, its storage is where every page's progress meets.
         files.append((Self.storePagePath, Data(theme.render(context.base(directory: "assets"), template: "store").utf8)))
         if let sitemap = Sitemap.xml(course: course) { files.append(("sitemap.xml", sitemap)) }
@@ -95,7 +97,9 @@ public struct SiteRenderer: @unchecked Sendable {
         let lesson = course.lessons[index]
         let metadata = lesson.document.metadata
         var values = context.base(directory: lesson.slug)
-        var writer = HTMLWriter(options: writerOptions(lesson, directory: lesson.slug))
+        var pageOptions = writerOptions(lesson, directory: lesson.slug)
+        pageOptions.headingAnchors = true
+        var writer = HTMLWriter(options: pageOptions)
         var lessonValues: [String: Any] = [
             "title": lesson.title, "id": lesson.id, "minutes": lesson.minutes,
             "content": writer.render(lesson.document.blocks),
@@ -116,7 +120,14 @@ public struct SiteRenderer: @unchecked Sendable {
         values["lesson"] = lessonValues
         values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? "",
                           "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
-        if lesson.moduleIndex < course.config.modules.count { values["module"] = course.config.modules[lesson.moduleIndex].title }
+        if lesson.moduleIndex < course.config.modules.count {
+            values["module"] = course.config.modules[lesson.moduleIndex].title
+            values["moduleURL"] = paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)")
+        }
+        values["navigation"] = CourseNavigation.values(for: index, in: course, context: context)
+        if let position = CourseNavigation.position(of: index, in: course) {
+            values["position"] = ["number": position.number, "count": position.count] as [String: Any]
+        }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }
         if index + 1 < course.lessons.count { values["next"] = context.lessonCard(course.lessons[index + 1], from: lesson.slug) }
         if lesson.analysis.deck != nil {

@@ -19,6 +19,19 @@
     element.textContent = labels[state];
   }
 
+  // ---- The course contents beside a lesson: each lesson's status ----
+  var spoken = { "not-started": "Not started: ", "in-progress": "In progress: ", "completed": "Completed: " };
+  function renderNavigation() {
+    var record = store.record;
+    document.querySelectorAll(".course-nav a[data-lesson]").forEach(function (link) {
+      var state = logic.status(record.lessons[link.getAttribute("data-lesson")]);
+      var mark = link.querySelector(".nav-status");
+      if (!mark || mark.getAttribute("data-status") === state) return;
+      mark.setAttribute("data-status", state);
+      mark.querySelector(".visually-hidden").textContent = spoken[state];
+    });
+  }
+
   // ---- Lesson page ----
   function lessonPage() {
     store.visit(lessonId);
@@ -34,6 +47,7 @@
         button.textContent = current.completed ? "Completed ✓ (undo)" : "Mark complete";
       }
       if (prompt) prompt.hidden = !current.completed;
+      renderNavigation();
     }
     // Reading to the end counts once the reader has scrolled there, or, on a page with quizzes,
     // once they are passed; merely opening a short page does not complete it.
@@ -56,6 +70,8 @@
     if (button) {
       button.addEventListener("click", function () {
         var current = store.lesson(lessonId);
+        if (!current.completed && document.querySelector(".quiz") && !quizzesPassed(lessonId) &&
+            !window.confirm("The quiz on this page is not passed yet. Mark the lesson complete anyway?")) return;
         current.marked = !current.completed;
         current.markedAt = new Date().toISOString();
         refresh();

@@ -28,7 +28,32 @@
     items.forEach(function (item) { container.appendChild(item); });
   }
 
+  // ---- Ordering ----
+  function isSolved(order) {
+    return Array.prototype.every.call(order.children, function (item, index) { return item.getAttribute("data-position") === String(index); });
+  }
+  // Each control names the item it moves, and the ones that cannot move it are disabled.
+  function labelOrder(order) {
+    var items = Array.prototype.slice.call(order.children);
+    items.forEach(function (item, index) {
+      var text = item.querySelector(".quiz-order-text").textContent.trim();
+      var up = item.querySelector(".quiz-up"), down = item.querySelector(".quiz-down");
+      up.setAttribute("aria-label", "Move “" + text + "” up");
+      down.setAttribute("aria-label", "Move “" + text + "” down");
+      if (!item.classList.contains("is-locked")) {
+        up.disabled = index === 0;
+        down.disabled = index === items.length - 1;
+      }
+    });
+  }
+
   // ---- Answers ----
+  function isEmpty(question, answer) {
+    var kind = question.getAttribute("data-kind");
+    if (kind === "order") return false;
+    if (kind === "fill" || kind === "numeric") return answer.every(function (value) { return !String(value).trim(); });
+    return answer.length === 0;
+  }
   function normalise(text) { return text.toLowerCase().replace(/\s+/g, ""); }
   function readAnswer(question) {
     var kind = question.getAttribute("data-kind");
@@ -91,7 +116,12 @@
     var seed = record.seed + hashString(id);
     questions.forEach(function (question, index) {
       var order = question.querySelector(".quiz-order");
-      if (order) shuffleChildren(order, seed + index);
+      if (order) {
+        shuffleChildren(order, seed + index);
+        // A shuffle can land on the answer; an ordering question must never start solved.
+        if (isSolved(order) && order.children.length > 1) order.appendChild(order.firstElementChild);
+        labelOrder(order);
+      }
       var choices = question.querySelector(".quiz-choices");
       if (choices && quiz.getAttribute("data-shuffle") === "true") shuffleChildren(choices, seed + index);
     });
@@ -118,12 +148,26 @@
     }
     function setLocked(question, locked) {
       question.querySelectorAll("input, .quiz-up, .quiz-down").forEach(function (input) { input.disabled = locked; });
+      question.querySelectorAll(".quiz-order li").forEach(function (item) { item.classList.toggle("is-locked", locked); });
+      var order = question.querySelector(".quiz-order");
+      if (order && !locked) labelOrder(order);
       question.querySelector(".quiz-check").hidden = locked;
       question.querySelector(".quiz-retry").hidden = !locked;
     }
-    function showOutcome(question, index, correct) {
+    // Feedback for the chosen options always; the explanation only once the question is
+    // settled (answered right, answer shown, or no attempts left), so a wrong answer teaches
+    // through feedback and hints rather than giving the answer away.
+    function showOutcome(question, index, correct, revealed) {
       var result = question.querySelector(".quiz-result");
-      result.textContent = correct ? "Correct." : "Not quite. Review the feedback and try again.";
+      var attemptsUsed = entry.attempts[index] || 0;
+      var exhausted = allowed && attemptsUsed >= allowed && !correct;
+      var hints = question.querySelectorAll(".quiz-hint[hidden]");
+      result.textContent = correct ? "Correct." : "Not quite. Review the feedback" + (hints.length ? ", read the hint," : "") + " and try again.";
+      if (!correct && !exhausted && hints.length) {
+        hints[0].hidden = false;
+        var hintButton = question.querySelector(".quiz-hint-button");
+        if (hintButton) hintButton.hidden = hints.length <= 1;
+      }
       question.classList.toggle("quiz-correct", correct);
       question.classList.toggle("quiz-incorrect", !correct);
       question.querySelectorAll(".quiz-choice").forEach(function (choice) {
@@ -134,13 +178,13 @@
         if (feedback) feedback.hidden = !input.checked;
       });
       var explanation = question.querySelector(".quiz-explanation");
-      if (explanation) explanation.hidden = false;
+      if (explanation) explanation.hidden = !(correct || revealed || exhausted);
       setLocked(question, true);
-      var attempts = entry.attempts[index] || 0;
-      if (allowed && attempts >= allowed && !correct) {
+      if (exhausted) {
         question.querySelector(".quiz-retry").hidden = true;
-        result.textContent += " No attempts left.";
+        result.textContent = "Not quite, and no attempts are left. The explanation is below.";
       }
+      showSummary();
     }
     function clearOutcome(question) {
       question.classList.remove("quiz-correct", "quiz-incorrect");
@@ -153,6 +197,47 @@
       var explanation = question.querySelector(".quiz-explanation");
       if (explanation) explanation.hidden = true;
       setLocked(question, false);
+    }
+    // A paged quiz ends with a summary once every question is answered: the score, whether
+    // it passed, and each question with a way back to it.
+    function showSummary() {
+      if (!paged) return;
+      var done = questions.every(function (question, index) { return entry.checked[index] !== undefined; });
+      var summary = quiz.querySelector(".quiz-summary");
+      if (!done) { if (summary) summary.hidden = true; return; }
+      if (!summary) {
+        summary = document.createElement("div");
+        summary.className = "quiz-summary";
+        summary.setAttribute("role", "status");
+        quiz.appendChild(summary);
+      }
+      summary.hidden = false;
+      summary.textContent = "";
+      var heading = document.createElement("p");
+      heading.className = "quiz-summary-score";
+      var value = score();
+      heading.textContent = "You answered " + value + " of " + total + " correctly. " +
+        (value >= required ? "Passed." : "Not passed yet: " + required + " needed.");
+      summary.appendChild(heading);
+      var list = document.createElement("ol");
+      questions.forEach(function (question, index) {
+        var item = document.createElement("li");
+        var revealed = entry.revealed && entry.revealed[index];
+        item.textContent = (entry.checked[index] === true ? "Correct" : revealed ? "Answer shown" : "Not correct") + " · ";
+        var review = document.createElement("button");
+        review.type = "button";
+        review.className = "quiz-review";
+        review.textContent = "Review question " + (index + 1);
+        review.addEventListener("click", function () {
+          show(index);
+          var legend = questions[index].querySelector("legend");
+          legend.setAttribute("tabindex", "-1");
+          legend.focus();
+        });
+        item.appendChild(review);
+        list.appendChild(item);
+      });
+      summary.appendChild(list);
     }
     function show(index) {
       current = Math.max(0, Math.min(total - 1, index));
@@ -167,6 +252,15 @@
     questions.forEach(function (question, index) {
       question.querySelector(".quiz-check").addEventListener("click", function () {
         var answer = readAnswer(question);
+        var result = question.querySelector(".quiz-result");
+        if (isEmpty(question, answer)) {
+          // Nothing chosen: no attempt is used and nothing is revealed.
+          var kind = question.getAttribute("data-kind");
+          result.textContent = kind === "fill" || kind === "numeric" ? "Fill in an answer first." : "Choose an answer first.";
+          result.setAttribute("tabindex", "-1");
+          result.focus();
+          return;
+        }
         entry.answers[index] = answer;
         entry.attempts[index] = (entry.attempts[index] || 0) + 1;
         var correct = isCorrect(question);
@@ -174,8 +268,15 @@
         showOutcome(question, index, correct);
         updateStatus();
         persist();
-        var retry = question.querySelector(".quiz-retry");
-        (retry.hidden ? question.querySelector(".quiz-reveal") : retry).focus();
+        // The result is read out and focused; the next control is one Tab away.
+        result.setAttribute("tabindex", "-1");
+        result.focus();
+      });
+      // Enter in a blank checks the answer, as in any form.
+      question.querySelectorAll(".quiz-blank").forEach(function (input) {
+        input.addEventListener("keydown", function (event) {
+          if (event.key === "Enter") { event.preventDefault(); question.querySelector(".quiz-check").click(); }
+        });
       });
       question.querySelector(".quiz-retry").addEventListener("click", function () {
         clearOutcome(question);
@@ -199,7 +300,9 @@
           });
         }
         entry.checked[index] = false;
-        showOutcome(question, index, true);
+        entry.revealed = entry.revealed || {};
+        entry.revealed[index] = true;
+        showOutcome(question, index, true, true);
         question.querySelector(".quiz-result").textContent = "Answer shown; it does not count towards the score.";
         updateStatus();
         persist();
@@ -218,15 +321,23 @@
       }
       question.querySelectorAll(".quiz-order li").forEach(function (item) {
         item.querySelector(".quiz-up").addEventListener("click", function () {
-          if (item.previousElementSibling) { item.parentNode.insertBefore(item, item.previousElementSibling); item.querySelector(".quiz-up").focus(); }
+          if (!item.previousElementSibling) return;
+          item.parentNode.insertBefore(item, item.previousElementSibling);
+          labelOrder(item.parentNode);
+          (item.querySelector(".quiz-up").disabled ? item.querySelector(".quiz-down") : item.querySelector(".quiz-up")).focus();
         });
         item.querySelector(".quiz-down").addEventListener("click", function () {
-          if (item.nextElementSibling) { item.parentNode.insertBefore(item.nextElementSibling, item); item.querySelector(".quiz-down").focus(); }
+          if (!item.nextElementSibling) return;
+          item.parentNode.insertBefore(item.nextElementSibling, item);
+          labelOrder(item.parentNode);
+          (item.querySelector(".quiz-down").disabled ? item.querySelector(".quiz-up") : item.querySelector(".quiz-down")).focus();
         });
       });
       if (entry.answers[index]) {
         writeAnswer(question, entry.answers[index]);
-        if (entry.checked[index] !== undefined) showOutcome(question, index, entry.checked[index] === true);
+        var order = question.querySelector(".quiz-order");
+        if (order) labelOrder(order);
+        if (entry.checked[index] !== undefined) showOutcome(question, index, entry.checked[index] === true, !!(entry.revealed && entry.revealed[index]));
       }
     });
     quiz.querySelector(".quiz-previous").addEventListener("click", function () { show(current - 1); questions[current].querySelector("legend").scrollIntoView({ block: "nearest" }); });

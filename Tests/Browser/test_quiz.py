@@ -163,11 +163,12 @@ def test_every_kind_wrong_then_right_then_saved(lectern, quiz_site, driver):
     blank = fill.find_element(By.CSS_SELECTOR, ".quiz-blank")
     blank.send_keys("table")
     assert check(fill).startswith("Not quite")
-    assert fill.find_element(By.CSS_SELECTOR, ".quiz-explanation").is_displayed()
+    assert not fill.find_element(By.CSS_SELECTOR, ".quiz-explanation").is_displayed()
     retry(fill)
     blank.clear()
     blank.send_keys("  Data  Schema ")
     assert check(fill) == "Correct."
+    assert fill.find_element(By.CSS_SELECTOR, ".quiz-explanation").is_displayed()
 
     numeric = question(driver, "all", 5)
     box = numeric.find_element(By.CSS_SELECTOR, ".quiz-blank")

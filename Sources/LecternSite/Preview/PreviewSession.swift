@@ -150,9 +150,12 @@ public final class PreviewSession: @unchecked Sendable {
         validation = CourseValidator.validate(course)
         var pages = Set(indexes)
         if cardsChanged {
+            // Neighbours show the title in previous/next, and the course contents beside every
+            // page that lists the lesson.
             for index in indexes {
                 if index > 0 { pages.insert(index - 1) }
                 if index + 1 < course.lessons.count { pages.insert(index + 1) }
+                pages.formUnion(CourseNavigation.pages(listing: index, in: course))
             }
         }
         let changed = write(everything: totalChanged, lessons: pages.sorted(), home: cardsChanged, reindex: indexes)
