@@ -184,6 +184,7 @@ extension HTMLWriter {
                 writeCallout(String(kind.dropFirst(8)), attributes, children, into: &out)
                 return
             }
+            if writeComponent(attributes, children, into: &out) { return }
         }
         Self.openTag("div", attributes, into: &out)
         out += "\n"

@@ -50,6 +50,8 @@ public struct HTMLWriter {
     var noteBase = 0
     var fragmentItems = false
     var blankCounter = 0
+    /// Tab sets written so far, for ids that stay unique on the page.
+    var componentCounter = 0
     /// True while writing a quiz prompt, where `.blank` spans become text boxes.
     var inQuizPrompt = false
 

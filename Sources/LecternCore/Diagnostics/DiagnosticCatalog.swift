@@ -68,6 +68,7 @@ public enum DiagnosticCatalog {
         kind("quiz.unknown-attribute", .warning, "a quiz attribute Lectern does not know"),
         kind("math.unknown-command", .warning, "a TeX command in math that Lectern does not know; it is shown in red"),
         kind("math.invalid", .warning, "math that cannot be read (unbalanced braces, a missing \\end); it is shown as TeX"),
+        kind("component.unknown", .warning, "a class one or two letters from a component's, which renders as a plain div"),
         kind("table.grid-misaligned", .warning, "a grid table whose rows do not line up with its first border; kept as text"),
         kind("template.syntax", .error, "a theme template that does not parse"),
         kind("template.missing", .error, "a template every theme needs is missing"),

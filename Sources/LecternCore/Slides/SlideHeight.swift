@@ -112,6 +112,10 @@ public struct SlideHeight {
         case .div(let attributes, let children):
             if attributes.classes.contains("notes") { return 0 }
             if attributes.classes.contains("columns") { return columns(children, width: width) }
+            if attributes.classes.contains("cards") || attributes.classes.contains("comparison") {
+                // Grids of cards and panels sit side by side, with a frame and a title each.
+                return panels(children, width: width)
+            }
             let callout = attributes.classes.contains { $0.hasPrefix("callout") }
             return blocks(children, width: width - (callout ? 48 : 0)) + (callout ? 80 : 0)
         }
@@ -129,6 +133,21 @@ public struct SlideHeight {
                 ?? attributes["style"].flatMap(Self.styleWidth) ?? 1 / Double(columns.count)
             return self.blocks(blocks, width: max((width - gaps) * share, 120))
         }.max() ?? 0
+    }
+
+    /// Cards or panels in a grid row: the tallest, with padding and a title line.
+    private func panels(_ children: [Block], width: Double) -> Double {
+        let boxes = children.filter { if case .div = $0.kind { return true }; return false }
+        guard !boxes.isEmpty else { return blocks(children, width: width) }
+        let perRow = max(1, min(boxes.count, Int(width / 260)))
+        let boxWidth = (width - Double(perRow - 1) * 16) / Double(perRow) - 36
+        let rows = stride(from: 0, to: boxes.count, by: perRow).map { start in
+            boxes[start..<min(start + perRow, boxes.count)].map { box -> Double in
+                guard case .div(_, let content) = box.kind else { return 0 }
+                return blocks(content, width: max(boxWidth, 120)) + 70
+            }.max() ?? 0
+        }
+        return rows.reduce(0, +) + Double(rows.count - 1) * 16
     }
 
     /// The share of a `style="width:48%"` given to a column.

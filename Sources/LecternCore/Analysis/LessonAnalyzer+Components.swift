@@ -1,0 +1,35 @@
+/// Component classes written almost right: `::: cardz` renders as a plain div, so a class one
+/// or two letters away from a component's (or from a slide construct's) gets a warning that
+/// names it.
+extension LessonAnalyzer {
+    /// Classes that make components, callouts and badges.
+    public static let componentClasses = [
+        "cards", "card", "tabset", "comparison", "summary", "takeaways", "badge", "pill", "footer",
+        "callout-note", "callout-tip", "callout-warning", "callout-important", "callout-caution",
+        "columns", "column", "notes", "incremental", "nonincremental",
+    ]
+
+    /// Classes with a meaning of their own that are close to a component's by accident.
+    static let otherKnownClasses: Set<String> = [
+        "note", "tip", "warning", "important", "caution", "success", "fragment",
+        "incremental", "nonincremental", "smaller", "scrollable", "quiz", "question", "hint", "explanation", "blank",
+        "center", "header", "underline", "smallcaps", "mark", "kbd", "dfn", "example", "unnumbered", "callout", "stretch",
+    ]
+
+    static func misspelledComponents(_ document: Document) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func check(_ attributes: Attributes, _ range: SourceRange) {
+            for name in attributes.classes where !componentClasses.contains(name) && !otherKnownClasses.contains(name) {
+                guard let suggestion = Suggestion.closest(to: name, in: componentClasses) else { continue }
+                diagnostics.append(Diagnostic("component.unknown", "unknown class '\(name)'; did you mean '\(suggestion)'?",
+                                              file: document.file, range: SourceRange(start: range.start, end: range.start)))
+            }
+        }
+        NodeVisitor(block: { block in
+            if case .div(let attributes, _) = block.kind { check(attributes, block.range) }
+        }, inline: { inline in
+            if case .span(let attributes, _) = inline.kind { check(attributes, inline.range) }
+        }).walk(document.blocks)
+        return diagnostics
+    }
+}
