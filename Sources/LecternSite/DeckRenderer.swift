@@ -34,6 +34,9 @@ struct DeckRenderer {
                 heading = "<h\(level)"
                 HTMLWriter.writeAttributes(slide.attributes.id.isEmpty ? [] : [("id", slide.attributes.id)], into: &heading)
                 heading += ">" + writer.renderInlines(slide.title) + "</h\(level)>"
+            } else {
+                // An untitled slide (`---`) still gets a heading to navigate by, for screen readers only.
+                heading = "<h2 class=\"visually-hidden\">Slide \(index + 1)</h2>"
             }
             var content = ""
             writer.writeBlocks(slide.blocks, into: &content)

@@ -99,7 +99,10 @@ extension HTMLWriter {
             notes = []
         }
         let id = noteBase == 0 ? "footnotes" : "footnotes-\(noteBase + 1)"
-        out += "<section id=\"\(id)\" class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n<hr />\n"
+        out += "<section id=\"\(id)\" class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\">\n"
+        // Beyond pandoc: on a page the notes get a heading to navigate by, for screen readers only.
+        if options.pageMode { out += "<h2 class=\"visually-hidden\">Notes</h2>\n" }
+        out += "<hr />\n"
         out += noteBase > 0 ? "<ol start=\"\(noteBase + 1)\">\n" : "<ol>\n"
         var index = 0
         while index < notes.count {

@@ -78,7 +78,9 @@
   function render(notify) {
     slides.forEach(function (slide, index) {
       slide.classList.toggle("is-current", index === current);
-      slide.setAttribute("aria-hidden", index === current || mode !== "present" ? "false" : "true");
+      // In the overview every slide is on screen, so none is hidden from assistive technology.
+      var shown = index === current || mode !== "present" || body.classList.contains("deck-overview");
+      slide.setAttribute("aria-hidden", shown ? "false" : "true");
     });
     fitCurrent();
     fragments(current).forEach(function (group, index) {
@@ -159,6 +161,7 @@
   function toggleOverview(force) {
     var on = force === undefined ? !body.classList.contains("deck-overview") : force;
     body.classList.toggle("deck-overview", on);
+    render(false);
     if (on && window.LecternFit) window.LecternFit.all(slides, window.LecternFit.floor);
     if (on) slides[current].scrollIntoView({ block: "center" });
   }
