@@ -145,12 +145,26 @@ extension HTMLWriter {
         Self.openTag("figure", attributes, into: &out)
         out += "\n"
         writeBlocks(content, into: &out)
-        if !caption.isEmpty {
-            out += Self.captionRepeatsAlt(caption, content) ? "<figcaption aria-hidden=\"true\">" : "<figcaption>"
+        // Beyond pandoc: on a page an image's title (its credit, usually) shows under the caption.
+        let credit = options.pageMode ? Self.imageTitle(content) : nil
+        if !caption.isEmpty || credit != nil {
+            out += credit == nil && Self.captionRepeatsAlt(caption, content) ? "<figcaption aria-hidden=\"true\">" : "<figcaption>"
             writeInlines(caption, into: &out)
+            if let credit {
+                out += "<span class=\"figure-credit\">"
+                Self.escapeText(credit, into: &out)
+                out += "</span>"
+            }
             out += "</figcaption>\n"
         }
         out += "</figure>"
+    }
+
+    /// The title of a figure's single image, when it has one.
+    private static func imageTitle(_ content: [Block]) -> String? {
+        guard content.count == 1, case .plain(let inlines) = content[0].kind, inlines.count == 1,
+              case .image(_, _, let target) = inlines[0].kind, !target.title.isEmpty else { return nil }
+        return target.title
     }
 
     /// Pandoc hides a caption that only repeats the image's alt text from screen readers. A

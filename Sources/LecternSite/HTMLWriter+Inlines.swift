@@ -71,6 +71,12 @@ extension HTMLWriter {
             return
         }
         pairs += Self.htmlPairs(attributes, isImage: true)
+        // Beyond pandoc: the file's own size keeps the page from shifting as images load, and
+        // images further down a page load when they are about to be seen.
+        if attributes["width"] == nil, attributes["height"] == nil, let size = options.imageSize(target.url) {
+            pairs += [("width", String(size.width)), ("height", String(size.height))]
+        }
+        if options.pageMode, !options.deckMode, attributes["loading"] == nil { pairs.append(("loading", "lazy")) }
         if attributes["alt"] == nil { pairs.append(("alt", Inline.plainText(alt))) }
         out += "<img"
         Self.writeAttributes(pairs, into: &out)

@@ -17,6 +17,8 @@ public struct HTMLWriter {
         public var deckMode = false
         /// Headings get a link to themselves, for sharing a section (lesson pages).
         public var headingAnchors = false
+        /// The pixel size of a local image, by URL as written: pages reserve its space.
+        public var imageSize: @Sendable (String) -> LessonAnalysis.ImagePixels? = { _ in nil }
         /// The quiz built from the `.quiz` div starting at a location (from the lesson's analysis);
         /// a quiz div without one is written as a plain div.
         public var quiz: @Sendable (SourceLocation) -> Quiz? = { _ in nil }

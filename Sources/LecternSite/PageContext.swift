@@ -33,6 +33,7 @@ struct PageContext: @unchecked Sendable {
         var values: [String: Any] = [
             "title": config.title, "id": config.id, "language": config.language,
             "lessonCount": course.lessons.count, "totalMinutes": course.lessons.reduce(0) { $0 + $1.minutes },
+            "lessonCountText": course.lessons.count == 1 ? "1 lesson" : "\(course.lessons.count) lessons",
         ]
         if let subtitle = config.subtitle { values["subtitle"] = subtitle }
         if let description = config.description { values["description"] = description }

@@ -90,6 +90,7 @@ public struct SiteRenderer: @unchecked Sendable {
         options.math = { analysis.math[$0]?.html }
         options.mathText = { analysis.math[$0]?.plainText }
         options.code = { analysis.code[$0] }
+        options.imageSize = { analysis.imageSizes[$0] }
         return options
     }
 

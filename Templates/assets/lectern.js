@@ -9,14 +9,28 @@
     if (chosen) return chosen;
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
+  // Three choices: the system's, then the other look, then the system's look chosen for good,
+  // so the first press always changes what the reader sees.
   function setupThemeToggle() {
     var button = document.querySelector(".theme-toggle");
     if (!button) return;
-    var sync = function () { button.setAttribute("aria-pressed", currentTheme() === "dark" ? "true" : "false"); };
+    var names = { system: "system", light: "light", dark: "dark" };
+    function choice() { return document.documentElement.getAttribute("data-theme") || "system"; }
+    function cycle() {
+      var systemDark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+      return ["system", systemDark ? "light" : "dark", systemDark ? "dark" : "light"];
+    }
+    var sync = function () {
+      var now = choice(), order = cycle(), next = order[(order.indexOf(now) + 1) % 3];
+      button.setAttribute("data-choice", now);
+      button.setAttribute("aria-label", "Colour theme: " + names[now] + " (press for " + names[next] + ")");
+      button.title = "Theme: " + names[now];
+    };
     sync();
     button.addEventListener("click", function () {
-      var next = currentTheme() === "dark" ? "light" : "dark";
-      document.documentElement.setAttribute("data-theme", next);
+      var order = cycle(), next = order[(order.indexOf(choice()) + 1) % 3];
+      if (next === "system") document.documentElement.removeAttribute("data-theme");
+      else document.documentElement.setAttribute("data-theme", next);
       try { localStorage.setItem("lectern:theme", next); } catch (error) { /* not remembered */ }
       if (window.LecternStore) window.LecternStore.shareTheme(next);
       sync();

@@ -14,6 +14,8 @@
     });
   }
 
+  function lessons(count) { return count === 1 ? "1 lesson" : count + " lessons"; }
+
   function setStatus(element, state) {
     element.setAttribute("data-status", state);
     element.textContent = labels[state];
@@ -121,10 +123,10 @@
       });
       document.querySelectorAll(".module").forEach(function (module) {
         var moduleCards = module.querySelectorAll(".lesson-card"), finished = module.querySelectorAll('.lesson-card[data-status="completed"]').length;
-        bar(module.querySelector(".module-progress"), finished, moduleCards.length, finished + " of " + moduleCards.length + " lessons completed");
+        bar(module.querySelector(".module-progress"), finished, moduleCards.length, finished + " of " + lessons(moduleCards.length) + " completed");
       });
       var overall = document.querySelector(".course-progress");
-      if (overall) bar(overall, done, cards.length, done + " of " + cards.length + " lessons completed · " + minutesLeft + " min left");
+      if (overall) bar(overall, done, cards.length, done + " of " + lessons(cards.length) + " completed · " + minutesLeft + " min left");
       var continueBox = document.querySelector(".continue"), target = null;
       var visited = cards.filter(function (card) { var entry = record.lessons[card.getAttribute("data-lesson")]; return entry && entry.lastVisit; });
       visited.sort(function (a, b) { return record.lessons[b.getAttribute("data-lesson")].lastVisit > record.lessons[a.getAttribute("data-lesson")].lastVisit ? 1 : -1; });
@@ -136,11 +138,16 @@
         }
       }
       if (continueBox) {
-        continueBox.hidden = !target;
+        // A first visit starts at the first lesson; later ones continue where the learner was.
+        var first = !visited.length && cards.length ? cards[0] : null;
+        continueBox.hidden = !target && !first;
+        var link = continueBox.querySelector("a");
         if (target) {
-          var link = continueBox.querySelector("a");
           link.href = target.querySelector("h3 a").getAttribute("href");
           link.textContent = "Continue where you left off: " + target.querySelector("h3 a").textContent;
+        } else if (first) {
+          link.href = first.querySelector("h3 a").getAttribute("href");
+          link.textContent = "Start the course: " + first.querySelector("h3 a").textContent;
         }
       }
     }

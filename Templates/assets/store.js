@@ -96,9 +96,9 @@
   }
 
   function applyTheme(value) {
-    if (value !== "dark" && value !== "light") return;
-    if (html.getAttribute("data-theme") === value) return;
-    html.setAttribute("data-theme", value);
+    if (value !== "dark" && value !== "light" && value !== "system") return;
+    if ((html.getAttribute("data-theme") || "system") === value) return;
+    if (value === "system") html.removeAttribute("data-theme"); else html.setAttribute("data-theme", value);
     try { localStorage.setItem(themeKey, value); } catch (error) { /* not remembered here */ }
     document.dispatchEvent(new CustomEvent("lectern:theme", { detail: value }));
   }
@@ -134,6 +134,7 @@
         if (data.value === null) {
           var own = html.getAttribute("data-theme");
           if (own) post({ type: "set", key: themeKey, value: own });
+          else try { own = localStorage.getItem(themeKey); if (own) post({ type: "set", key: themeKey, value: own }); } catch (error) { /* none */ }
         } else {
           applyTheme(data.value);
         }

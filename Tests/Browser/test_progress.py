@@ -55,7 +55,9 @@ def test_statuses_dashboard_and_continue(site, driver):
     driver.get(site(""))
     assert card_status(driver, "a/one") == "Not Started"
     assert overall(driver) == "0 of 3 lessons completed · 60 min left"
-    assert not driver.find_element(By.CSS_SELECTOR, ".continue").is_displayed()
+    # A first visit offers the first lesson.
+    start = driver.find_element(By.CSS_SELECTOR, ".continue a")
+    assert start.is_displayed() and start.text == "Start the course: One"
 
     driver.get(site("a/two/"))
     assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"

@@ -70,8 +70,18 @@ public struct LessonAnalysis: Sendable {
     public var math: [SourceLocation: MathRendering]
     /// Code in a known language, highlighted, by where the block or inline code starts.
     public var code: [SourceLocation: HighlightedCode] = [:]
+    /// Pixel sizes of the lesson's own images, by URL as written, read from the files' headers.
+    public var imageSizes: [String: ImagePixels] = [:]
     /// What parsing and analysis reported about this lesson alone.
     public var diagnostics: [Diagnostic]
+
+    /// An image's size in pixels.
+    public struct ImagePixels: Hashable, Sendable {
+        /// Width.
+        public var width: Int
+        /// Height.
+        public var height: Int
+    }
 
     /// The quiz built from the div that starts at `location`.
     public func quiz(at location: SourceLocation) -> Quiz? {

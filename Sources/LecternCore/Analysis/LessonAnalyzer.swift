@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes a lesson's `LessonAnalysis` from its parsed document, in one place.
 public enum LessonAnalyzer {
     /// Longest text kept per search section, in characters.
@@ -51,7 +53,20 @@ public enum LessonAnalyzer {
             searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),
             minutes: document.metadata.duration
                 ?? DurationEstimate.minutes(for: document, slideLevel: slideLevel, quizQuestions: questions),
-            math: renderings, code: highlightCode(document), diagnostics: diagnostics)
+            math: renderings, code: highlightCode(document), imageSizes: imageSizes(links, path: path, contentFolder: contentFolder),
+            diagnostics: diagnostics)
+    }
+
+    /// Sizes of local images, so pages can reserve their space before they load.
+    static func imageSizes(_ links: [LinkReference], path: String, contentFolder: String?) -> [String: LessonAnalysis.ImagePixels] {
+        guard let folder = contentFolder else { return [:] }
+        var sizes: [String: LessonAnalysis.ImagePixels] = [:]
+        for link in links where link.isImage && sizes[link.url] == nil {
+            guard case .file(let target, _) = link.reference,
+                  let size = ImageSize.of(file: (folder as NSString).appendingPathComponent(target)) else { continue }
+            sizes[link.url] = LessonAnalysis.ImagePixels(width: Int(size.width.rounded()), height: Int(size.height.rounded()))
+        }
+        return sizes
     }
 
     /// The title from front matter, else the file name without `.md`.
