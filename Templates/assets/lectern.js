@@ -58,6 +58,26 @@
     return query.toLowerCase().split(/\s+/).filter(function (term) { return term.length > 0; });
   }
 
+  // Whether two words are one typo apart: a letter added, missing or wrong, or two swapped.
+  function withinOne(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length === b.length && a[i] === b[j + 1] && a[i + 1] === b[j]) { i += 2; j += 2; continue; }
+      if (a.length > b.length) i++; else if (a.length < b.length) j++; else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
+  }
+  // The word of `haystack` that a query word of four letters or more misspells, if any.
+  function typoOf(haystack, word) {
+    if (word.length < 4) return null;
+    var tokens = haystack.split(/[^0-9a-z\u00c0-\uffff]+/);
+    for (var i = 0; i < tokens.length; i++) if (tokens[i] && withinOne(tokens[i], word)) return tokens[i];
+    return null;
+  }
+
   function search(index, query, limit) {
     var words = terms(query);
     if (!words.length) return [];
@@ -67,15 +87,20 @@
       lesson.s.forEach(function (section) {
         var heading = section[0], text = section[2];
         var haystackHeading = heading.toLowerCase(), haystack = text.toLowerCase();
-        var score = 0;
+        var score = 0, marks = [];
         for (var i = 0; i < words.length; i++) {
           var word = words[i], found = false;
           if (haystackTitle.indexOf(word) >= 0) { score += 10; found = true; }
           if (haystackHeading.indexOf(word) >= 0) { score += 5; found = true; }
           if (haystack.indexOf(word) >= 0) { score += 1; found = true; }
-          if (!found) return;
+          if (found) { marks.push(word); continue; }
+          // No exact match: one typo per word is forgiven, at a lower score.
+          var near = typoOf(haystackTitle, word) || typoOf(haystackHeading, word) || typoOf(haystack, word);
+          if (!near) return;
+          score += 0.5;
+          marks.push(near);
         }
-        results.push({ score: score, lesson: lesson, heading: heading, anchor: section[1], text: text });
+        results.push({ score: score, lesson: lesson, heading: heading, anchor: section[1], text: text, marks: marks });
       });
     });
     results.sort(function (a, b) { return b.score - a.score; });
@@ -101,18 +126,23 @@
     return fragment;
   }
 
+  // Some 180 characters around the first match, cut at word boundaries.
   function snippet(text, words) {
     var lower = text.toLowerCase(), at = -1;
     words.forEach(function (word) { var found = lower.indexOf(word); if (found >= 0 && (at < 0 || found < at)) at = found; });
-    var start = Math.max(0, at - 60);
-    return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (start + 180 < text.length ? "…" : "");
+    var start = Math.max(0, at - 60), end = Math.min(text.length, start + 180);
+    if (start > 0) { var space = text.indexOf(" ", start); if (space >= 0 && space < Math.max(at, start + 1)) start = space + 1; }
+    if (end < text.length) { var back = text.lastIndexOf(" ", end); if (back > Math.max(at, start)) end = back; }
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
-  function renderResults(list, results, words) {
+  function renderResults(list, results, terms) {
     list.textContent = "";
     results.forEach(function (result) {
       var item = document.createElement("li");
       item.className = "search-result";
+      // Highlight what matched, typo matches included.
+      var words = result.marks && result.marks.length ? result.marks : terms;
       var link = document.createElement("a");
       link.href = root + result.lesson.u + (result.anchor ? "#" + result.anchor : "");
       var title = document.createElement("span");

@@ -53,6 +53,15 @@
     mark();
   }
 
+  // A table wider than the page scrolls sideways; keyboard users reach the scroll with Tab.
+  function setUpWideTables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".lesson-body table"), function (table) {
+      if (table.scrollWidth <= table.clientWidth + 1 || table.hasAttribute("tabindex")) return;
+      table.tabIndex = 0;
+    });
+  }
+
   setUpCourseMenu();
   setUpContents();
+  setUpWideTables();
 })();

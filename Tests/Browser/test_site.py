@@ -174,3 +174,31 @@ def test_screenshots_on_request(server):
             driver.get(server + PAGES[name])
             driver.save_screenshot(os.path.join(folder, "%s-%d.png" % (name, width)))
         driver.quit()
+
+
+def test_search_forgives_a_typo_and_cuts_snippets_at_words(server, browser):
+    browser.get(server + "search/?q=pipelnes")
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-page-results li"))
+    results = browser.find_elements(By.CSS_SELECTOR, ".search-page-results li")
+    marks = [mark.text.lower() for mark in browser.find_elements(By.CSS_SELECTOR, ".search-page-results mark")]
+    assert results and "pipelines" in marks
+    for context in browser.find_elements(By.CSS_SELECTOR, ".search-page-results .result-context"):
+        text = context.text
+        assert "<" not in text and "\\\\" not in text and "$" not in text
+        core = text.strip("… ")
+        assert not text.startswith("…") or text.startswith("… "), text
+        assert not text.endswith("…") or text.endswith(" …"), text
+        assert core == core.strip()
+
+
+def test_a_phone_never_scrolls_sideways(server):
+    driver = chrome()
+    # A window cannot be made this narrow; the page is told it is on a 320 px phone instead.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 700, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for page in PAGES.values():
+            driver.get(server + page)
+            widths = driver.execute_script("return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
+            assert widths[0] == 320 and widths[1] <= 320, (page, widths)
+    finally:
+        driver.quit()

@@ -16,6 +16,26 @@ extension LessonAnalyzer {
         "center", "header", "underline", "smallcaps", "mark", "kbd", "dfn", "example", "unnumbered", "callout", "stretch",
     ]
 
+    /// A link whose only content is images without alt text has no name a screen reader can say.
+    static func namelessLinks(_ document: Document) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        NodeVisitor(inline: { inline in
+            guard case .link(_, let children, _) = inline.kind, !children.isEmpty else { return }
+            let onlyImages = children.allSatisfy { child in
+                switch child.kind {
+                case .image: return true
+                case .text(let text): return text.allSatisfy(\.isWhitespace)
+                case .softBreak: return true
+                default: return false
+                }
+            }
+            guard onlyImages, Inline.plainText(children).allSatisfy(\.isWhitespace) else { return }
+            diagnostics.append(Diagnostic("link.no-name", "this link holds only an image without alt text, so screen readers have no name for it; write the alt text in ![…]",
+                                          file: document.file, range: SourceRange(start: inline.range.start, end: inline.range.start)))
+        }).walk(document.blocks)
+        return diagnostics
+    }
+
     static func misspelledComponents(_ document: Document) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check(_ attributes: Attributes, _ range: SourceRange) {

@@ -45,6 +45,7 @@ public enum DiagnosticCatalog {
         kind("link.missing-file", .error, "a link to a file that does not exist in Content/, or climbs out of it"),
         kind("link.unlisted-file", .warning, "a link to a markdown file that is not a lesson, which is published as it is"),
         kind("link.folder", .warning, "a link to a folder, whose files are published with no page listing them"),
+        kind("link.no-name", .warning, "a link holding only an image without alt text, which has no accessible name"),
         kind("link.outside", .warning, "a link that climbs out of Content/, which cannot be checked"),
         kind("link.draft", .warning, "a link to a draft lesson, which is built only with --drafts"),
         kind("image.missing", .error, "an image file that does not exist in Content/"),
