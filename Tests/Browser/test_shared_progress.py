@@ -64,6 +64,9 @@ def test_completing_a_lesson_shows_on_the_home_page_and_on_another_lesson(site, 
     browser.get(site("two/"))
     settled(browser)
     assert browser.execute_script("return window.LecternStore.record.lessons.one.completed") is True
+    # The course contents beside the other lesson show it done.
+    wait(browser, "return document.querySelector('.course-nav a[data-lesson=one] .nav-status').getAttribute('data-status')",
+         "completed")
     assert browser.execute_script("return document.querySelector('.progress-notice').hidden") is True
 
 
