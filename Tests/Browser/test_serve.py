@@ -174,3 +174,19 @@ def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server):
         assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0
     finally:
         driver.quit()
+
+
+def test_a_save_made_while_the_first_build_runs_is_not_lost(lectern, tmp_path):
+    lessons = {"l%03d.md" % i: "---\ntitle: Lesson %d\n---\n\n## Part\n\n%s\n" % (i, "Words. " * 300) for i in range(300)}
+    course = make_course(tmp_path / "big", lessons)
+    port = free_port()
+    process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port), "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(0.3)
+        (course / "Content" / "l150.md").write_text(lessons["l150.md"] + "\nSaved early.\n")
+        page = course / "Public" / "l150" / "index.html"
+        assert wait_for(lambda: page.exists() and "Saved early." in page.read_text(), seconds=60)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

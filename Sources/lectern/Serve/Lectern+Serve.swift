@@ -39,6 +39,7 @@ extension Lectern {
                 throw ExitCode(64)
             }
             let watcher = PreviewWatcher(root: course.path, session: session, quiet: report.quiet)
+            watcher.prime()
             watcher.rebuild(full: true)
             guard let chosen = PortFinder.firstFree(from: port, host: host) else {
                 DiagnosticOutput.note("error: no free port from \(port) to \(Int(port) + PortFinder.attempts - 1) on \(host)")

@@ -37,6 +37,12 @@ final class PreviewWatcher: @unchecked Sendable {
             + "(\(DiagnosticOutput.summary(update.diagnostics)))")
     }
 
+    /// Notes the files as they are before the first build, so a save made while it runs is
+    /// seen afterwards rather than lost.
+    func prime() {
+        prints = fingerprint()
+    }
+
     /// Runs on its own thread until the process ends.
     func watch() async {
         let thread = Thread { self.loop() }
@@ -45,11 +51,15 @@ final class PreviewWatcher: @unchecked Sendable {
     }
 
     private func loop() {
-        prints = fingerprint()
+        if prints.isEmpty { prints = fingerprint() }
         notify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         addWatches()
+        // The first pass looks without waiting: saves made during the first build came before the watches.
+        var first = true
         while true {
-            if notify >= 0 {
+            if first {
+                first = false
+            } else if notify >= 0 {
                 var descriptor = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
                 guard poll(&descriptor, 1, 1000) > 0 else { continue }
                 drain()
