@@ -13,6 +13,8 @@ public struct SiteRenderer: @unchecked Sendable {
     let context: PageContext
     let resolver: LinkResolver
     let assets: AssetNames
+    /// Each module's lessons, for the course contents beside every page.
+    let moduleLessons: [[Int]]
 
     /// Creates a renderer; theme assets get their hashed names here.
     public init(course: Course, paths: SitePaths, theme: Theme) {
@@ -26,6 +28,7 @@ public struct SiteRenderer: @unchecked Sendable {
         context = PageContext(course: course, paths: paths, assets: assets.templateKeys)
         resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                 paths: paths)
+        moduleLessons = CourseNavigation.moduleLessons(course)
     }
 
     /// The search index keeps one name, so that a change to a lesson's text changes no other page.
@@ -125,7 +128,7 @@ public struct SiteRenderer: @unchecked Sendable {
             values["module"] = course.config.modules[lesson.moduleIndex].title
             values["moduleURL"] = paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)")
         }
-        values["navigation"] = CourseNavigation.values(for: index, in: course, context: context)
+        values["navigation"] = CourseNavigation.html(for: index, in: course, context: context, modules: moduleLessons)
         if let position = CourseNavigation.position(of: index, in: course) {
             values["position"] = ["number": position.number, "count": position.count] as [String: Any]
         }

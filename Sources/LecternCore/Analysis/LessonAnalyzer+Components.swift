@@ -16,29 +16,13 @@ extension LessonAnalyzer {
         "center", "header", "underline", "smallcaps", "mark", "kbd", "dfn", "example", "unnumbered", "callout", "stretch",
     ]
 
-    /// A link whose only content is images without alt text has no name a screen reader can say.
-    static func namelessLinks(_ document: Document) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        NodeVisitor(inline: { inline in
-            guard case .link(_, let children, _) = inline.kind, !children.isEmpty else { return }
-            let onlyImages = children.allSatisfy { child in
-                switch child.kind {
-                case .image: return true
-                case .text(let text): return text.allSatisfy(\.isWhitespace)
-                case .softBreak: return true
-                default: return false
-                }
-            }
-            guard onlyImages, Inline.plainText(children).allSatisfy(\.isWhitespace) else { return }
-            diagnostics.append(Diagnostic("link.no-name", "this link holds only an image without alt text, so screen readers have no name for it; write the alt text in ![…]",
-                                          file: document.file, range: SourceRange(start: inline.range.start, end: inline.range.start)))
-        }).walk(document.blocks)
-        return diagnostics
-    }
-
-    static func misspelledComponents(_ document: Document) -> [Diagnostic] {
+    /// Warnings about what renders silently wrong, found in one walk: a class a letter or two
+    /// from a component's, and a link holding only images without alt text, which has no name
+    /// a screen reader can say.
+    static func authoringWarnings(_ document: Document) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check(_ attributes: Attributes, _ range: SourceRange) {
+            guard !attributes.classes.isEmpty else { return }
             for name in attributes.classes where !componentClasses.contains(name) && !otherKnownClasses.contains(name) {
                 guard let suggestion = Suggestion.closest(to: name, in: componentClasses) else { continue }
                 diagnostics.append(Diagnostic("component.unknown", "unknown class '\(name)'; did you mean '\(suggestion)'?",
@@ -48,8 +32,27 @@ extension LessonAnalyzer {
         NodeVisitor(block: { block in
             if case .div(let attributes, _) = block.kind { check(attributes, block.range) }
         }, inline: { inline in
-            if case .span(let attributes, _) = inline.kind { check(attributes, inline.range) }
+            switch inline.kind {
+            case .span(let attributes, _):
+                check(attributes, inline.range)
+            case .link(_, let children, _) where !children.isEmpty && isNameless(children):
+                diagnostics.append(Diagnostic("link.no-name", "this link holds only an image without alt text, so screen readers have no name for it; write the alt text in ![…]",
+                                              file: document.file, range: SourceRange(start: inline.range.start, end: inline.range.start)))
+            default:
+                break
+            }
         }).walk(document.blocks)
         return diagnostics
+    }
+
+    private static func isNameless(_ children: [Inline]) -> Bool {
+        let onlyImages = children.allSatisfy { child in
+            switch child.kind {
+            case .image, .softBreak: return true
+            case .text(let text): return text.allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return onlyImages && Inline.plainText(children).allSatisfy(\.isWhitespace)
     }
 }

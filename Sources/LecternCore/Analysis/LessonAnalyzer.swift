@@ -38,8 +38,7 @@ public enum LessonAnalyzer {
             }
         }).walk(document.blocks)
         diagnostics += duplicateIDs(ids, file: document.file)
-        diagnostics += misspelledComponents(document)
-        diagnostics += namelessLinks(document)
+        diagnostics += authoringWarnings(document)
 
         let slideLevel = document.metadata.slideLevel ?? DurationEstimate.slideLevel(document.blocks)
         let deck = hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil
