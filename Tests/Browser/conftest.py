@@ -47,6 +47,24 @@ def run(lectern, *args, cwd=None):
     return subprocess.run([lectern, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
+@pytest.fixture(scope="session")
+def sample_site(lectern, tmp_path_factory):
+    """The sample course, built once for every test that only reads it; its `Public/` folder."""
+    course = tmp_path_factory.mktemp("sample") / "course"
+    shutil.copytree(ROOT / "Content", course / "Content")
+    result = run(lectern, "build", str(course))
+    assert result.returncode == 0, result.stderr
+    return course / "Public"
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_site):
+    """The built sample course served under a sub-path; its base URL."""
+    from browser import serve
+    with serve(sample_site) as base:
+        yield base
+
+
 @pytest.fixture()
 def sample_copy(tmp_path):
     """A copy of the repository's sample course in a temporary folder."""

@@ -1,13 +1,11 @@
 """axe (WCAG 2.1 A/AA and best-practice rules, every impact level) over every page type and
 state of the sample course, in light and dark, on a desk and on a phone: no finding at all."""
-import shutil
 import time
 
 import pytest
 from selenium_axe_python import Axe
 
-from browser import chrome, serve
-from conftest import ROOT, run
+from browser import chrome
 
 LESSON = "foundations/data-quality/"
 STATES = {
@@ -23,23 +21,14 @@ STATES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(lectern, tmp_path_factory):
-    course = tmp_path_factory.mktemp("a11y") / "course"
-    shutil.copytree(ROOT / "Content", course / "Content")
-    assert run(lectern, "build", str(course)).returncode == 0
-    with serve(course / "Public") as base:
-        yield base
-
-
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("state", list(STATES))
-def test_axe_finds_nothing(site, state, dark, width):
+def test_axe_finds_nothing(sample_server, state, dark, width):
     page, action = STATES[state]
     driver = chrome(width=width, dark=dark)
     try:
-        driver.get(site + page)
+        driver.get(sample_server + page)
         expected = "rgb(19, 22, 27)" if dark else "rgb(255, 255, 255)"
         if not page.endswith("slides/") and "presenter" not in page:
             assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == expected

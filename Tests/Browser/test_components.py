@@ -11,27 +11,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium_axe_python import Axe
 
-from browser import chrome, serve
+from browser import chrome
 from conftest import ROOT, make_course, run
 
 LESSON = "foundations/why-ml-systems-differ/"
 
 
-@pytest.fixture(scope="module")
-def site(lectern, tmp_path_factory):
-    course = tmp_path_factory.mktemp("sample") / "course"
-    shutil.copytree(ROOT / "Content", course / "Content")
-    assert run(lectern, "build", str(course)).returncode == 0
-    with serve(course / "Public") as base:
-        yield base
-
-
 @pytest.mark.parametrize("width", [1280, 375])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_the_components_lesson_has_no_axe_findings_at_all(site, dark, width):
+def test_the_components_lesson_has_no_axe_findings_at_all(sample_server, dark, width):
     driver = chrome(width=width, dark=dark)
     try:
-        driver.get(site + LESSON)
+        driver.get(sample_server + LESSON)
         assert driver.find_elements(By.CSS_SELECTOR, ".cards .card") and driver.find_elements(By.CSS_SELECTOR, ".tab-list")
         axe = Axe(driver)
         axe.inject()
@@ -41,10 +32,10 @@ def test_the_components_lesson_has_no_axe_findings_at_all(site, dark, width):
         driver.quit()
 
 
-def test_tabs_follow_the_arrow_keys(site):
+def test_tabs_follow_the_arrow_keys(sample_server):
     driver = chrome()
     try:
-        driver.get(site + LESSON)
+        driver.get(sample_server + LESSON)
         tabs = driver.find_elements(By.CSS_SELECTOR, ".tabset [role=tab]")
         panels = driver.find_elements(By.CSS_SELECTOR, ".tabset [role=tabpanel]")
         assert len(tabs) == 2 and tabs[0].get_attribute("aria-selected") == "true"
@@ -60,11 +51,11 @@ def test_tabs_follow_the_arrow_keys(site):
         driver.quit()
 
 
-def test_without_scripts_tabs_are_titled_sections_and_callouts_still_fold(site):
+def test_without_scripts_tabs_are_titled_sections_and_callouts_still_fold(sample_server):
     driver = chrome()
     try:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-        driver.get(site + LESSON)
+        driver.get(sample_server + LESSON)
         panels = driver.find_elements(By.CSS_SELECTOR, ".tabset .tab-panel")
         assert len(panels) == 2 and all(panel.is_displayed() for panel in panels)
         assert [p.find_element(By.CSS_SELECTOR, ".tab-title").text for p in panels] == ["Infrastructure", "People"]
@@ -72,11 +63,11 @@ def test_without_scripts_tabs_are_titled_sections_and_callouts_still_fold(site):
         driver.quit()
 
 
-def test_panels_sit_side_by_side_and_stack_on_a_phone(site):
+def test_panels_sit_side_by_side_and_stack_on_a_phone(sample_server):
     for width, side_by_side in ((1280, True), (375, False)):
         driver = chrome(width=width)
         try:
-            driver.get(site + LESSON)
+            driver.get(sample_server + LESSON)
             boxes = driver.find_elements(By.CSS_SELECTOR, ".comparison .comparison-panel")
             tops = [box.rect["y"] for box in boxes]
             assert (tops[0] == tops[1]) is side_by_side, (width, tops)

@@ -52,6 +52,14 @@ def settled(driver):
     wait(driver, "var done = false; window.LecternStore.ready(function () { done = true; }); return done;")
 
 
+def answer(driver, correct):
+    """Picks the right (or a wrong) option of the page's first quiz and checks it."""
+    driver.execute_script("""
+        var quiz = document.querySelector('.quiz');
+        quiz.querySelector('.quiz-choice[data-correct="' + arguments[0] + '"] input').click();
+        quiz.querySelector('.quiz-check').click();""", "true" if correct else "false")
+
+
 def test_completing_a_lesson_shows_on_the_home_page_and_on_another_lesson(site, browser):
     browser.get(site("one/"))
     settled(browser)
@@ -73,10 +81,7 @@ def test_completing_a_lesson_shows_on_the_home_page_and_on_another_lesson(site, 
 def test_a_quiz_answered_on_the_page_shows_on_the_deck(site, browser):
     browser.get(site("deck/"))
     settled(browser)
-    browser.execute_script("""
-        var quiz = document.querySelector('.quiz');
-        quiz.querySelector('.quiz-choice[data-correct="true"] input').click();
-        quiz.querySelector('.quiz-check').click();""")
+    answer(browser, correct=True)
     wait(browser, "return document.querySelector('.quiz .quiz-question').classList.contains('quiz-correct')")
     browser.get(site("deck/slides/") + "#/3")
     wait(browser, "return !!document.querySelector('.quiz.quiz-ready')")
@@ -100,10 +105,7 @@ def test_quiz_search_and_deck_keys_in_firefox(site):
     try:
         driver.get(site("deck/"))
         settled(driver)
-        driver.execute_script("""
-            var quiz = document.querySelector('.quiz');
-            quiz.querySelector('.quiz-choice[data-correct="false"] input').click();
-            quiz.querySelector('.quiz-check').click();""")
+        answer(driver, correct=False)
         assert driver.execute_script("return document.querySelector('.quiz .quiz-question').classList.contains('quiz-incorrect')")
         driver.type_into("#site-search-input", "gradient")
         wait(driver, "var p = document.querySelector('.search-popup'); return !p.hidden && p.textContent.indexOf('Two') >= 0")

@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import chrome, serve
+from browser import chrome
 from conftest import ROOT, run
 from site_crawl import crawl
 
@@ -21,12 +21,8 @@ PAGES = {"home": "", "lesson": "foundations/why-ml-systems-differ/", "search": "
 
 
 @pytest.fixture(scope="module")
-def site(lectern, tmp_path_factory):
-    course = tmp_path_factory.mktemp("site") / "course"
-    shutil.copytree(ROOT / "Content", course / "Content")
-    result = run(lectern, "build", str(course))
-    assert result.returncode == 0, result.stderr
-    return course / "Public"
+def site(sample_site):
+    return sample_site
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +34,8 @@ def offline_site(lectern, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def server(site):
-    with serve(site) as base:
-        yield base
+def server(sample_server):
+    return sample_server
 
 
 @pytest.fixture(scope="module")
