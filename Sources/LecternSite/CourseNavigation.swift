@@ -7,16 +7,17 @@ enum CourseNavigation {
     /// Courses up to this many lessons list every lesson on every page.
     static let fullListingLimit = 150
 
-    /// The lessons the page of lesson `index` lists.
-    static func listed(on index: Int, in course: Course) -> [Int] {
-        guard course.lessons.count > fullListingLimit else { return Array(course.lessons.indices) }
-        let module = course.lessons[index].moduleIndex
-        return course.lessons.indices.filter { course.lessons[$0].moduleIndex == module }
+    /// Whether every page lists every lesson, rather than only its own module's.
+    static func listsEveryLesson(_ course: Course) -> Bool {
+        course.lessons.count <= fullListingLimit
     }
 
-    /// The lesson pages whose navigation shows lesson `index` (to rewrite when its title changes).
+    /// The lesson pages whose navigation shows lesson `index` (to rewrite when its title changes):
+    /// the same pages lesson `index`'s own navigation lists.
     static func pages(listing index: Int, in course: Course) -> [Int] {
-        listed(on: index, in: course)
+        guard !listsEveryLesson(course) else { return Array(course.lessons.indices) }
+        let module = course.lessons[index].moduleIndex
+        return course.lessons.indices.filter { course.lessons[$0].moduleIndex == module }
     }
 
     /// The navigation on the page of lesson `index`, as HTML: written here rather than by a
@@ -24,7 +25,7 @@ enum CourseNavigation {
     /// marks start as "not started"; the page's script fills them in from the learner's record.
     static func html(for index: Int, in course: Course, context: PageContext, modules: [[Int]]) -> String {
         let lesson = course.lessons[index]
-        let full = course.lessons.count <= fullListingLimit
+        let full = listsEveryLesson(course)
         var out = "<ol class=\"course-nav-modules\">\n"
         for (number, module) in course.config.modules.enumerated() {
             out += number == lesson.moduleIndex ? "<li class=\"course-nav-module is-current\">\n" : "<li class=\"course-nav-module\">\n"
@@ -62,10 +63,9 @@ enum CourseNavigation {
     }
 
     /// "Lesson 2 of 3 in Foundations": the lesson's place in its module.
-    static func position(of index: Int, in course: Course) -> (number: Int, count: Int)? {
+    static func position(of index: Int, in course: Course, modules: [[Int]]) -> (number: Int, count: Int)? {
         let module = course.lessons[index].moduleIndex
-        let siblings = course.lessons.indices.filter { course.lessons[$0].moduleIndex == module }
-        guard let number = siblings.firstIndex(of: index) else { return nil }
-        return (number + 1, siblings.count)
+        guard module < modules.count, let number = modules[module].firstIndex(of: index) else { return nil }
+        return (number + 1, modules[module].count)
     }
 }

@@ -9,7 +9,7 @@ extension HTMLWriter {
     /// makes it foldable but open, as in Quarto.
     mutating func writeCallout(_ kind: String, _ attributes: Attributes, _ children: [Block], into out: inout String) {
         var attributes = attributes
-        var (title, body, titleID) = componentTitle(attributes, children)
+        var (title, body, titleID, _) = componentTitle(attributes, children)
         if title == nil {
             var text = ""
             Self.escapeText(Self.calloutTitles[kind] ?? kind.capitalized, into: &text)

@@ -17,17 +17,18 @@ extension HTMLWriter {
     /// The title of a component, the blocks left for its body, and the id of the heading the
     /// title came from (kept, so "On this page" and links still reach it): the `title`
     /// attribute, else a first heading, which then leaves the body.
-    func componentTitle(_ attributes: Attributes, _ children: [Block]) -> (html: String?, body: [Block], id: String?) {
+    func componentTitle(_ attributes: Attributes, _ children: [Block]) -> (html: String?, body: [Block], id: String?, text: String?) {
         if let title = attributes["title"] {
-            var text = ""
-            Self.escapeText(title, into: &text)
-            return (text, children, nil)
+            var html = ""
+            Self.escapeText(title, into: &html)
+            return (html, children, nil, title)
         }
         if let first = children.first, case .header(_, let heading, let inlines) = first.kind {
             var copy = self
-            return (copy.renderInlines(inlines), Array(children.dropFirst()), heading.id.isEmpty ? nil : heading.id)
+            return (copy.renderInlines(inlines), Array(children.dropFirst()), heading.id.isEmpty ? nil : heading.id,
+                    Inline.plainText(inlines))
         }
-        return (nil, children, nil)
+        return (nil, children, nil, nil)
     }
 
     /// ` id="…"` for a title that came from a heading.
@@ -49,7 +50,7 @@ extension HTMLWriter {
     }
 
     private mutating func writeCard(_ attributes: Attributes, _ children: [Block], into out: inout String) {
-        var (title, body, titleID) = componentTitle(attributes, children)
+        var (title, body, titleID, _) = componentTitle(attributes, children)
         Self.openTag("article", Self.without(attributes, keys: ["title", "icon"]), into: &out)
         out += "\n"
         let icon = attributes["icon"]
@@ -92,7 +93,7 @@ extension HTMLWriter {
         if !divs.isEmpty {
             for (index, child) in divs.enumerated() {
                 guard case .div(let tabAttributes, let tabChildren) = child.kind else { continue }
-                let (title, body, id) = componentTitle(tabAttributes, tabChildren)
+                let (title, body, id, _) = componentTitle(tabAttributes, tabChildren)
                 tabs.append((title ?? "Tab \(index + 1)", body, id))
             }
         } else {
@@ -135,7 +136,7 @@ extension HTMLWriter {
                 writeBlock(child, into: &out)
                 continue
             }
-            let (title, body, titleID) = componentTitle(columnAttributes, columnChildren)
+            let (title, body, titleID, _) = componentTitle(columnAttributes, columnChildren)
             var panel = Self.without(columnAttributes, keys: ["title", "width"])
             panel.classes = panel.classes.filter { $0 != "column" } + ["comparison-panel"]
             Self.openTag("section", panel, into: &out)
@@ -149,26 +150,16 @@ extension HTMLWriter {
 
     /// A "key takeaways" box: titled, set apart from the text around it.
     private mutating func writeSummary(_ attributes: Attributes, _ children: [Block], into out: inout String) {
-        let (title, body, titleID) = componentTitle(attributes, children)
+        let (title, body, titleID, text) = componentTitle(attributes, children)
         var box = Self.without(attributes, keys: ["title"])
         box.classes.append("summary-box")
         var pairs = Self.htmlPairs(box)
         let shown = title ?? "Key takeaways"
         out += "<aside"
-        pairs.append(("aria-label", Self.plainTitle(shown)))
+        pairs.append(("aria-label", text ?? "Key takeaways"))
         Self.writeAttributes(pairs, into: &out)
         out += ">\n<p class=\"summary-title\"\(Self.idAttribute(titleID))>\(shown)</p>\n"
         writeBlocks(body, into: &out)
         out += "</aside>"
-    }
-
-    /// The text of a title already written as HTML, for an accessible name.
-    static func plainTitle(_ html: String) -> String {
-        var text = "", inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-        }
-        return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
     }
 }

@@ -129,7 +129,7 @@ public struct SiteRenderer: @unchecked Sendable {
             values["moduleURL"] = paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)")
         }
         values["navigation"] = CourseNavigation.html(for: index, in: course, context: context, modules: moduleLessons)
-        if let position = CourseNavigation.position(of: index, in: course) {
+        if let position = CourseNavigation.position(of: index, in: course, modules: moduleLessons) {
             values["position"] = ["number": position.number, "count": position.count] as [String: Any]
         }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }

@@ -3,18 +3,9 @@ import Foundation
 extension LessonAnalyzer {
     /// `slide.overfull` for every slide whose estimated content would need scaling below the
     /// browser's floor to fit the canvas (where it would scroll instead); `.scrollable`
-    /// slides scroll by choice. Images are measured from their files under `contentFolder`.
-    static func overfullSlides(_ deck: Deck, path: String, file: String, contentFolder: String?) -> [Diagnostic] {
-        var sizes: [String: (width: Double, height: Double)?] = [:]
-        let estimator = SlideHeight { url in
-            if let known = sizes[url] { return known }
-            var size: (width: Double, height: Double)?
-            if let folder = contentFolder, case .file(let target, _) = ContentPath.reference(url, from: path) {
-                size = ImageSize.of(file: (folder as NSString).appendingPathComponent(target))
-            }
-            sizes[url] = size
-            return size
-        }
+    /// slides scroll by choice. `imageSizes` are the lesson's measured images.
+    static func overfullSlides(_ deck: Deck, file: String, imageSizes: [String: (width: Double, height: Double)]) -> [Diagnostic] {
+        let estimator = SlideHeight { imageSizes[$0] }
         var diagnostics: [Diagnostic] = []
         for slide in deck.slides where slide.kind == .content && !slide.attributes.classes.contains("scrollable") {
             guard !estimator.fits(slide, at: SlideHeight.floor) else { continue }

@@ -42,7 +42,9 @@ public enum LessonAnalyzer {
 
         let slideLevel = document.metadata.slideLevel ?? DurationEstimate.slideLevel(document.blocks)
         let deck = hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil
-        if let deck { diagnostics += overfullSlides(deck, path: path, file: document.file, contentFolder: contentFolder) }
+        // Each local image is measured once, for the slide-fit estimate and for the page.
+        let measured = measureImages(links, contentFolder: contentFolder)
+        if let deck { diagnostics += overfullSlides(deck, file: document.file, imageSizes: measured) }
         let questions = quizzes.reduce(0) { $0 + $1.questions.count }
         let shift = usesLevelOne ? 1 : 0
         return LessonAnalysis(
@@ -53,18 +55,20 @@ public enum LessonAnalyzer {
             searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),
             minutes: document.metadata.duration
                 ?? DurationEstimate.minutes(for: document, slideLevel: slideLevel, quizQuestions: questions),
-            math: renderings, code: highlightCode(document), imageSizes: imageSizes(links, path: path, contentFolder: contentFolder),
+            math: renderings, code: highlightCode(document),
+            imageSizes: measured.mapValues { LessonAnalysis.ImagePixels(width: Int($0.width.rounded()), height: Int($0.height.rounded())) },
             diagnostics: diagnostics)
     }
 
-    /// Sizes of local images, so pages can reserve their space before they load.
-    static func imageSizes(_ links: [LinkReference], path: String, contentFolder: String?) -> [String: LessonAnalysis.ImagePixels] {
+    /// Sizes of the lesson's local images, read from their files under `contentFolder`, by URL
+    /// as written.
+    static func measureImages(_ links: [LinkReference], contentFolder: String?) -> [String: (width: Double, height: Double)] {
         guard let folder = contentFolder else { return [:] }
-        var sizes: [String: LessonAnalysis.ImagePixels] = [:]
+        var sizes: [String: (width: Double, height: Double)] = [:]
         for link in links where link.isImage && sizes[link.url] == nil {
             guard case .file(let target, _) = link.reference,
                   let size = ImageSize.of(file: (folder as NSString).appendingPathComponent(target)) else { continue }
-            sizes[link.url] = LessonAnalysis.ImagePixels(width: Int(size.width.rounded()), height: Int(size.height.rounded()))
+            sizes[link.url] = size
         }
         return sizes
     }

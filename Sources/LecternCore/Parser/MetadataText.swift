@@ -11,10 +11,12 @@ enum MetadataText {
         return formatter.string(from: Date())
     }()
 
+    /// Bytes that may start markup, TeX or smart punctuation.
+    private static let special: Set<UInt8> = Set("*_[]^~$\\<>&'\"-.`@{}".utf8)
+
     /// The inlines of one metadata value; its source ranges are not the lesson's.
     static func inlines(_ value: String) -> [Inline] {
         // Most values are plain words; only markup, TeX or smart punctuation needs the parser.
-        let special: Set<UInt8> = Set("*_[]^~$\\<>&'\"-.`@{}".utf8)
         guard value.utf8.contains(where: special.contains) else { return [Inline(.text(value))] }
         let text = value.replacingOccurrences(of: "\\today", with: today)
         // A leading newline keeps a value such as `---` from being read as front matter.

@@ -41,7 +41,9 @@ extension PrePass {
             if let next = handleSimpleTable(index, bytes) { return next }
             if let next = handleTableCaption(index, bytes, indentBytes: count) { return next }
         }
-        if width < 4, atBlockStart || previous == .paragraph && index > 0 && isReferenceDefinition(Array(lines[index - 1])),
+        // Only a line that opens with `[` can be a definition; the line before is looked at only then.
+        if width < 4, content.first == 0x5B,
+           atBlockStart || previous == .paragraph && index > 0 && isReferenceDefinition(Array(lines[index - 1])),
            let next = handleReferenceAttributes(index, bytes, indentBytes: count) { return next }
         if let level = atxLevel(content), width < 4 {
             if isInParagraph {
@@ -131,11 +133,8 @@ extension PrePass {
         }
         if width < 4, atBlockStart || content.first == 0x3C && content.dropFirst().first == 0x2F,
            let next = handleHTMLDiv(index, bytes, indentBytes: count) { return next }
-        if atBlockStart, width < 4, bytes.count == lines[index].count,
-           let next = handleMarkdownHTMLBlock(index, indentBytes: count) { return next }
-        if atBlockStart, width < 4, bytes.count == lines[index].count, let next = handleVerbatimHTML(index, content) { return next }
-        if atBlockStart || isInParagraph && isHTMLBlockStart(content), width < 4,
-           let next = handleLoneTag(index, bytes, indentBytes: count) { return next }
+        // The raw-HTML readings below all need a line that opens with `<`.
+        if content.first == 0x3C, width < 4, let next = handleHTMLLine(index, bytes, content, indentBytes: count) { return next }
         if atBlockStart, width < 4, content.starts(with: Marker.commentOpen),
            let close = content.firstRange(of: Marker.commentClose)?.upperBound,
            content[close...].contains(where: { $0 != 0x20 && $0 != 0x09 }) {
@@ -208,6 +207,16 @@ extension PrePass {
         let after = content.dropFirst(hashes)
         guard after.isEmpty || after.first == 0x20 || after.first == 0x09 else { return nil }
         return hashes
+    }
+
+    /// A line opening with `<`: markdown inside block-level HTML, a verbatim element or comment,
+    /// or a tag alone on its line; nil when none applies.
+    private mutating func handleHTMLLine(_ index: Int, _ bytes: [UInt8], _ content: ArraySlice<UInt8>, indentBytes: Int) -> Int? {
+        let undented = bytes.count == lines[index].count
+        if atBlockStart, undented, let next = handleMarkdownHTMLBlock(index, indentBytes: indentBytes) { return next }
+        if atBlockStart, undented, let next = handleVerbatimHTML(index, content) { return next }
+        if atBlockStart || isInParagraph && isHTMLBlockStart(content) { return handleLoneTag(index, bytes, indentBytes: indentBytes) }
+        return nil
     }
 
     /// HTML block starts cmark honours at the start of a block (types 1 to 6).

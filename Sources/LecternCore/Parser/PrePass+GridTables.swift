@@ -5,8 +5,8 @@ extension PrePass {
     static let tableTextWidth = 72.0
 
     mutating func handleGridTable(_ index: Int, indentBytes: Int) -> Int? {
+        guard isGridTableBorder(lines[index].dropFirst(indentBytes)) else { return nil }
         let first = Array(lines[index])
-        guard isGridTableBorder(first[indentBytes...]) else { return nil }
         let firstOffsets = Self.columnOffsets(first)
         // Display columns of the `+` signs on the first border.
         let bounds = firstOffsets.indices.dropLast().filter { column in

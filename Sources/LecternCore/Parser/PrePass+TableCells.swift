@@ -68,10 +68,7 @@ extension PrePass {
                 let strip = Swift.min(indent, text.bytes.count)
                 var out = OutLine(bytes: Array(text.bytes.dropFirst(strip)), origin: text.index + 1,
                                   stages: [[LineEdit(newStart: 0, newLength: 0, oldStart: 0, oldLength: text.start + strip)]])
-                if !tableIndent.isEmpty, !out.bytes.isEmpty {
-                    out.bytes.insert(contentsOf: tableIndent, at: 0)
-                    out.stages.append([LineEdit(newStart: 0, newLength: tableIndent.count, oldStart: 0, oldLength: 0)])
-                }
+                out.indent(by: tableIndent)
                 out.scannable = !out.bytes.isEmpty
                 self.out.append(out)
             }

@@ -34,10 +34,7 @@ extension PrePass {
     }
 
     private mutating func indentLines(_ range: Range<Int>, by indent: [UInt8]) {
-        for index in range where !out[index].bytes.isEmpty {
-            out[index].bytes.insert(contentsOf: indent, at: 0)
-            out[index].stages.append([LineEdit(newStart: 0, newLength: indent.count, oldStart: 0, oldLength: 0)])
-        }
+        for index in range { out[index].indent(by: indent) }
     }
 
     private mutating func finishTable() {

@@ -13,6 +13,14 @@ struct PrePass {
         var isHeading = false
         /// A row of a pipe table, where `|` inside code must be escaped to stay in its cell, as in Pandoc.
         var isTableRow = false
+
+        /// Puts `indent` before a non-blank line (a table under a list item stays in it), mapping
+        /// positions past it back to where they were.
+        mutating func indent(by indent: [UInt8]) {
+            guard !indent.isEmpty, !bytes.isEmpty else { return }
+            bytes.insert(contentsOf: indent, at: 0)
+            stages.append([LineEdit(newStart: 0, newLength: indent.count, oldStart: 0, oldLength: 0)])
+        }
     }
 
     /// What the previous line was, for Pandoc's "cannot interrupt a paragraph" rules.
