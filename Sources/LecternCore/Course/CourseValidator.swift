@@ -16,7 +16,8 @@ public enum CourseValidator {
                 lessonIDs[lesson.id] = lesson
             }
             checkPrerequisites(lesson, lessonsByPath, &bag)
-            for link in lesson.analysis.links { check(link, in: lesson, targets, &bag) }
+            var suggester = Suggester()
+            for link in lesson.analysis.links { check(link, in: lesson, targets, &bag, &suggester) }
             diagnostics += bag.all
         }
         return diagnostics
@@ -42,7 +43,8 @@ public enum CourseValidator {
         }
     }
 
-    static func check(_ link: LinkReference, in lesson: Lesson, _ targets: Targets, _ bag: inout DiagnosticBag) {
+    static func check(_ link: LinkReference, in lesson: Lesson, _ targets: Targets, _ bag: inout DiagnosticBag,
+                      _ suggester: inout Suggester) {
         let range = link.range
         switch link.reference {
         case .external, .siteAbsolute:
@@ -57,7 +59,7 @@ public enum CourseValidator {
             guard !link.isImage, let fragment, !fragment.isEmpty, !fragment.hasPrefix("fn"),
                   !lesson.analysis.ids.contains(fragment) else { return }
             bag.report("link.missing-anchor", "no element with id '\(fragment)' on this page", at: range,
-                      notes: suggestion(fragment, in: lesson.analysis.ids))
+                      notes: suggester.notes(fragment, in: lesson.analysis.ids))
         case .lesson(let target, let fragment) where !link.isImage:
             let written = ContentPath.split(link.url).path
             if let title = targets.drafts[target] {
@@ -72,19 +74,19 @@ public enum CourseValidator {
                     return
                 }
                 bag.report("link.missing-lesson", "link to '\(written)', which is not a lesson of this course", at: range,
-                          notes: suggestion(target, in: Set(targets.lessons.keys)))
+                          notes: suggester.notes(target, in: Set(targets.lessons.keys)))
                 return
             }
             if let fragment, !fragment.isEmpty, !other.analysis.ids.contains(fragment) {
                 bag.report("link.missing-anchor", "'\(written)' has no heading or element with id '\(fragment)'", at: range,
-                          notes: suggestion(fragment, in: other.analysis.ids))
+                          notes: suggester.notes(fragment, in: other.analysis.ids))
             }
         case .lesson(let target, _), .file(let target, _):
             let written = ContentPath.split(link.url).path
             if link.isImage {
                 guard !targets.assets.contains(target) else { return }
                 bag.report("image.missing", "image '\(written)' does not exist in Content/", at: range,
-                          notes: suggestion(target, in: targets.assets))
+                          notes: suggester.notes(target, in: targets.assets))
             } else if !targets.assets.contains(target), targets.lessons[target + ".md"] == nil {
                 let folder = target.hasSuffix("/") ? target : target + "/"
                 if targets.assets.contains(where: { $0.hasPrefix(folder) }) {
@@ -94,6 +96,19 @@ public enum CourseValidator {
                     bag.report("link.missing-file", "link to '\(written)', which does not exist in Content/", at: range)
                 }
             }
+        }
+    }
+
+    /// "Did you mean" notes for one lesson's links, for its first broken links only: each
+    /// suggestion compares the word with every candidate, and thousands of broken anchors
+    /// against thousands of headings would make validation quadratic.
+    struct Suggester {
+        private var left = 50
+
+        mutating func notes(_ word: String, in candidates: @autoclosure () -> Set<String>?) -> [Diagnostic.Note] {
+            guard left > 0 else { return [] }
+            left -= 1
+            return CourseValidator.suggestion(word, in: candidates())
         }
     }
 

@@ -34,7 +34,7 @@ public struct DiagnosticPrinter: Sendable {
         let starts = lineStarts.starts(of: file, in: text)
         guard line <= starts.count else { return nil }
         let start = starts[line - 1]
-        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        let end = line < starts.count ? text.index(before: starts[line]) : text.endIndex
         var slice = text[start..<end]
         if slice.hasSuffix("\r") { slice = slice.dropLast() }
         return slice
@@ -45,10 +45,16 @@ public struct DiagnosticPrinter: Sendable {
         guard location.column > 1, let line = lineText(file: file, line: location.line) else {
             return max(location.column, location.line > 0 ? 1 : 0)
         }
-        let utf8 = line.utf8
-        let limit = utf8.index(utf8.startIndex, offsetBy: min(location.column - 1, utf8.count))
-        let prefix = Substring(utf8[utf8.startIndex..<limit]) 
-        return prefix.count + 1 + max(0, location.column - 1 - utf8.count)
+        let starts = lineStarts.characterStarts(of: file, line: location.line, text: line)
+        let bytes = location.column - 1
+        guard let starts else { return location.column }
+        // Characters that start before the byte column, found by bisection.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < bytes { low = middle + 1 } else { high = middle }
+        }
+        return low + 1 + max(0, bytes - line.utf8.count)
     }
 
     /// Renders all diagnostics in the chosen format.
@@ -66,8 +72,13 @@ public struct DiagnosticPrinter: Sendable {
                          diagnostic.message + " [\(diagnostic.id)]")
         if showsSource, let line = lineText(file: diagnostic.file, line: diagnostic.range.start.line) {
             let column = characterColumn(file: diagnostic.file, location: diagnostic.range.start)
-            let pad = line.prefix(max(0, column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            out += line + "\n" + pad + colored("^", code: "32") + "\n"
+            // A very long line is shown around the column only, so that output stays in
+            // proportion to the number of diagnostics.
+            let skipped = max(0, column - 1 - 80)
+            let shown = line.dropFirst(skipped).prefix(160)
+            let lead = skipped > 0 ? "…" : ""
+            let pad = (lead + shown.prefix(max(0, column - 1 - skipped))).map { $0 == "\t" ? "\t" : " " }.joined()
+            out += lead + shown + (shown.endIndex < line.endIndex ? "…" : "") + "\n" + pad + colored("^", code: "32") + "\n"
         }
         for note in diagnostic.notes {
             let file = note.file ?? diagnostic.file
@@ -133,5 +144,25 @@ private final class LineStarts: @unchecked Sendable {
         }
         cache[file] = starts
         return starts
+    }
+
+    private var characters: [String: [Int: [Int]]] = [:]
+
+    /// UTF-8 offsets at which each character of a line starts, or nil when the line is ASCII
+    /// (its byte and character columns agree); found once per line.
+    func characterStarts(of file: String, line: Int, text: Substring) -> [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = characters[file]?[line] { return known.isEmpty ? nil : known }
+        var starts: [Int] = []
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var offset = 0
+            for character in text {
+                starts.append(offset)
+                offset += character.utf8.count
+            }
+        }
+        characters[file, default: [:]][line] = starts
+        return starts.isEmpty ? nil : starts
     }
 }

@@ -3,8 +3,8 @@
 extension InlineScanner {
     /// `[^label]`: a footnote reference only when the label is a plain word; `[^\[x\]^](u)` is
     /// a link around a superscript.
-    func isFootnoteReference(_ offset: Int) -> Bool {
-        guard let close = buffer[offset...].firstIndex(of: 0x5D) else { return false }
+    mutating func isFootnoteReference(_ offset: Int) -> Bool {
+        guard let close = nextCloseBracket(from: offset) else { return false }
         return !buffer[(offset + 2)..<close].contains { $0 == 0x5C || $0 == 0x20 || $0 == 0x0A || $0 == 0x5E }
     }
 
@@ -42,7 +42,7 @@ extension InlineScanner {
     /// Where `^[…]` at `offset` closes as a superscript rather than being an inline note: as
     /// pandoc reads it, when the brackets are a span or link (`^[a]{.c}^`, `^[a][b]^`) that a
     /// `^` closes.
-    func bracketedSuperscriptClose(_ offset: Int) -> Int? {
+    mutating func bracketedSuperscriptClose(_ offset: Int) -> Int? {
         guard let close = matchingGroup(from: offset + 1), close + 1 < buffer.count,
               [0x7B, 0x5B, 0x28].contains(buffer[close + 1]) else { return nil }
         if let end = scriptClose(offset, delimiter: 0x5E) { return end }
@@ -54,19 +54,7 @@ extension InlineScanner {
 
     /// `^[note text]`: tokens for both ends, so the brackets never reach cmark.
     mutating func scanInlineNote(_ offset: Int) -> Int {
-        var depth = 0
-        var index = offset + 1
-        while index < buffer.count {
-            let byte = buffer[index]
-            if byte == 0x5C { index += 2; continue }
-            if byte == 0x5B { depth += 1 }
-            if byte == 0x5D {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            index += 1
-        }
-        guard index < buffer.count else {
+        guard let index = matchingGroup(from: offset + 1, acrossLines: true) else {
             copy(offset..<offset + 1)
             return offset + 1
         }

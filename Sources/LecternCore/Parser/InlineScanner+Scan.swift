@@ -27,7 +27,7 @@ extension InlineScanner {
             case 0x7E, 0x5E: offset = scanScript(offset, delimiter: byte)
             case 0x3C: offset = scanAngle(offset)
             case 0x5B where offset + 1 < count && buffer[offset + 1] == 0x5E && isFootnoteReference(offset):
-                let end = buffer[offset...].firstIndex(of: 0x5D) ?? offset + 2
+                let end = nextCloseBracket(from: offset) ?? offset + 2
                 copy(offset..<min(end + 1, count))
                 offset = min(end + 1, count)
             case 0x5D: offset = scanBracketClose(offset)
@@ -91,20 +91,6 @@ extension InlineScanner {
         return nil
     }
 
-    /// The offset of the `}` or `]` closing the group at `start`, on the same line (or, for a
-    /// TeX command's arguments, anywhere in the paragraph).
-    func matchingGroup(from start: Int, acrossLines: Bool = false) -> Int? {
-        let open = buffer[start], close: UInt8 = open == 0x7B ? 0x7D : 0x5D
-        var depth = 0, index = start
-        while index < buffer.count, acrossLines || buffer[index] != 0x0A {
-            if buffer[index] == 0x5C { index += 2; continue }
-            if buffer[index] == open { depth += 1 }
-            if buffer[index] == close { depth -= 1; if depth == 0 { return index } }
-            index += 1
-        }
-        return nil
-    }
-
     private mutating func scanCodeSpan(_ offset: Int) -> Int {
         var run = offset
         while run < buffer.count, buffer[run] == Self.backtick { run += 1 }
@@ -144,19 +130,8 @@ extension InlineScanner {
         var index = offset + 1
         guard index < buffer.count else { return index }
         if buffer[index] == 0x28 {
-            var depth = 0
-            var inAngle = false
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte == 0x5C { index += 2; continue }
-                if byte == 0x3C { inAngle = true }
-                if byte == 0x3E { inAngle = false }
-                if !inAngle {
-                    if byte == 0x28 { depth += 1 }
-                    if byte == 0x29 { depth -= 1; if depth == 0 { break } }
-                }
-                index += 1
-            }
+            guard let close = destinationEnd(open: index) else { return offset + 1 }
+            index = close
             guard index < buffer.count else { return offset + 1 }
             copy((offset + 1)..<index + 1)
             return scanAttributes(index + 1, allowRaw: false)

@@ -10,6 +10,10 @@ struct InlineScanner {
     var pendingCloses: [Int: [UInt8]] = [:]
     /// Lines of the run that are pipe-table rows.
     var tableRows: Set<Int> = []
+    /// Matching closers, computed on first use (see `InlineScanner+Groups.swift`).
+    var groups: GroupIndex?
+    var nextParen = NextByte(0x29)
+    var nextBracket = NextByte(0x5D)
     /// Tokens created by this run; their indices start at `tokenBase`.
     var tokens: [Token] = []
     var warnings: [(id: String, message: String, location: SourceLocation)] = []

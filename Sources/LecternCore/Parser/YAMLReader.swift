@@ -98,7 +98,11 @@ struct YAMLReader {
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+        let word = word.lowercased()
+        let length = word.count
+        // No candidate further than three letters in length can be close enough.
+        let scored = candidates.lazy.filter { abs($0.count - length) <= 3 }
+            .map { ($0, distance(word, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         guard let (best, score) = scored else { return nil }
         return score <= max(1, min(3, best.count / 3)) ? best : nil
     }

@@ -30,13 +30,33 @@ struct BlockRewriter {
                 continue
             }
             guard let rewritten = rewriteBlock(block) else { continue }
-            if case .definitionList(let next) = rewritten.kind, let last = out.last,
-               case .definitionList(let previous) = last.kind {
-                out[out.count - 1] = Block(.definitionList(previous + next), last.range.union(rewritten.range))
-                continue
-            }
             out.append(rewritten)
         }
+        return Self.mergingDefinitionLists(out)
+    }
+
+    /// Joins adjacent definition lists into one, as pandoc reads them, in one pass (joining
+    /// pairwise copied the growing list at every term).
+    static func mergingDefinitionLists(_ blocks: [Block]) -> [Block] {
+        var out: [Block] = []
+        out.reserveCapacity(blocks.count)
+        var items: [DefinitionItem] = []
+        var range: SourceRange?
+        func flush() {
+            if let range { out.append(Block(.definitionList(items), range)) }
+            items = []
+            range = nil
+        }
+        for block in blocks {
+            if case .definitionList(let next) = block.kind {
+                items += next
+                range = range.map { $0.union(block.range) } ?? block.range
+            } else {
+                flush()
+                out.append(block)
+            }
+        }
+        flush()
         return out
     }
 

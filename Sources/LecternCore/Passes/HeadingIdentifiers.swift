@@ -2,6 +2,8 @@
 public struct HeadingIdentifiers: Sendable {
     /// Identifiers handed out so far.
     public private(set) var used: Set<String> = []
+    /// The next suffix to try per base, so that many equal headings stay linear.
+    private var nextSuffix: [String: Int] = [:]
 
     /// Creates an empty registry.
     public init() {}
@@ -19,11 +21,12 @@ public struct HeadingIdentifiers: Sendable {
         var base = Self.identifier(for: inlines)
         if base.isEmpty { base = "section" }
         var candidate = base
-        var number = 1
+        var number = nextSuffix[base, default: 1]
         while used.contains(candidate) {
             candidate = "\(base)-\(number)"
             number += 1
         }
+        if candidate != base { nextSuffix[base] = number }
         used.insert(candidate)
         return candidate
     }

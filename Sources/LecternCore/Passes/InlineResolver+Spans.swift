@@ -92,7 +92,7 @@ enum Citations {
         func flush() { if !plain.isEmpty { out.append(Inline(.text(plain), range)); plain = "" } }
         while index < text.endIndex {
             let character = text[index]
-            if character == "[", let close = text[index...].firstIndex(of: "]") {
+            if character == "[", let close = closingBracket(in: text, after: index) {
                 let inner = text[text.index(after: index)..<close]
                 let keys = bracketKeys(String(inner))
                 if !keys.isEmpty {
@@ -111,7 +111,7 @@ enum Citations {
                 // `@a [p. 33; @b]`: an in-text citation with a locator and more keys is one citation.
                 var bracket = end
                 if bracket < text.endIndex, text[bracket] == " " { bracket = text.index(after: bracket) }
-                if bracket < text.endIndex, text[bracket] == "[", let close = text[bracket...].firstIndex(of: "]") {
+                if bracket < text.endIndex, text[bracket] == "[", let close = closingBracket(in: text, after: bracket) {
                     let parts = text[text.index(after: bracket)..<close].split(separator: ";", omittingEmptySubsequences: false)
                     let more = bracketKeys(parts.dropFirst().joined(separator: ";"))
                     if let locator = parts.first, !locator.contains("@"), parts.count == 1 || more.count == parts.count - 1 {
@@ -128,6 +128,13 @@ enum Citations {
         }
         flush()
         return out
+    }
+
+    /// The `]` closing the bracket at `open` when no other `[` comes first: citation brackets
+    /// do not nest, and stopping at the next bracket keeps the scan linear in the text.
+    private static func closingBracket(in text: String, after open: String.Index) -> String.Index? {
+        guard let next = text[text.index(after: open)...].firstIndex(where: { $0 == "[" || $0 == "]" }), text[next] == "]" else { return nil }
+        return next
     }
 
     /// Keys of a bracketed citation: every `;`-separated part must hold one `@key`.
