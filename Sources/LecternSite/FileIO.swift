@@ -12,7 +12,8 @@ enum FileIO {
     struct Failure: Error, CustomStringConvertible {
         let path: String
         let code: Int32
-        var description: String { "cannot write '\(path)': \(String(cString: strerror(code)))" }
+        var reading = false
+        var description: String { "cannot \(reading ? "read" : "write") '\(path)': \(String(cString: strerror(code)))" }
     }
 
     /// Writes `data` to `path`, replacing any file there; the parent folder must exist.

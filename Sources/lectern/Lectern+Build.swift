@@ -24,13 +24,17 @@ extension Lectern {
                 report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(1)
+            } catch OutputFolderError.busy(let path) {
+                report.finishProgress()
+                DiagnosticOutput.note("error: \(OutputFolderError.busy(path).description)")
+                throw ExitCode(75)
             } catch let error as OutputFolderError {
                 report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(64)
             } catch {
                 report.finishProgress()
-                DiagnosticOutput.note("error: \(error)")
+                DiagnosticOutput.note("error: \(FailureText.sentence(error))")
                 throw ExitCode(1)
             }
             report.finishProgress()

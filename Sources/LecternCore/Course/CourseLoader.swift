@@ -9,6 +9,8 @@ public enum CourseError: Error, CustomStringConvertible, Equatable {
     case missingCourseFile(String)
     /// A file could not be read.
     case unreadable(String)
+    /// course.yml is a symbolic link that resolves outside `Content/`.
+    case linkOutside(String)
 
     /// A sentence for the terminal.
     public var description: String {
@@ -16,6 +18,7 @@ public enum CourseError: Error, CustomStringConvertible, Equatable {
         case .missingContent(let path): return "no Content/ folder in '\(path)'; is this a course? ('lectern new PATH' makes one)"
         case .missingCourseFile(let path): return "missing '\(path)'; every course needs a course.yml with a title and modules"
         case .unreadable(let path): return "cannot read '\(path)'"
+        case .linkOutside(let path): return "'\(path)' is a symbolic link to a file outside Content/; Lectern reads only files inside the course"
         }
     }
 }
@@ -73,14 +76,21 @@ public enum CourseLoader {
         }
         let configPath = (content as NSString).appendingPathComponent("course.yml")
         guard fileManager.fileExists(atPath: configPath) else { throw CourseError.missingCourseFile("Content/course.yml") }
+        if let real = ContentListing.realPath(configPath), let folder = ContentListing.realPath(content),
+           !real.hasPrefix(folder + "/") {
+            throw CourseError.linkOutside("Content/course.yml")
+        }
         guard let configData = fileManager.contents(atPath: configPath) else { throw CourseError.unreadable(configPath) }
         let configText = String(decoding: configData, as: UTF8.self)
         var bag = DiagnosticBag(file: "Content/course.yml")
         let config = CourseConfig.read(configText, file: "Content/course.yml", bag: &bag)
 
-        let files = try listFiles(content)
+        let listing = try ContentListing.list(content)
+        let files = listing.files
+        let refused = Set(listing.diagnostics.map(\.file))
         let markdown = Set(files.filter { $0.hasSuffix(".md") })
         var planned: [PlannedLesson] = []
+        var plannedLines: [Int] = []
         var seen: [String: Int] = [:]
         for (moduleIndex, module) in config.modules.enumerated() {
             for (entry, path) in module.lessons.enumerated() {
@@ -98,6 +108,7 @@ public enum CourseLoader {
                 }
                 seen[normalized] = line
                 guard markdown.contains(normalized) else {
+                    if refused.contains("Content/" + normalized) { continue }
                     var notes: [Diagnostic.Note] = []
                     if let suggestion = Suggestion.closest(to: normalized, in: Array(markdown)) {
                         notes.append(.init("did you mean '\(suggestion)'?"))
@@ -107,16 +118,19 @@ public enum CourseLoader {
                     continue
                 }
                 planned.append(PlannedLesson(path: normalized, module: moduleIndex))
+                plannedLines.append(line)
             }
         }
-        let courseFileFailed = bag.hasErrors
-        for path in markdown.sorted() where seen[path] == nil && !courseFileFailed {
+        // Without modules (course.yml did not parse) every file would look unlisted.
+        let modulesUnknown = config.modules.isEmpty && bag.hasErrors
+        for path in markdown.sorted() where seen[path] == nil && !modulesUnknown {
             bag.add(Diagnostic("course.unlisted-lesson", "'\(path)' is not listed in course.yml and is not built",
                                file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
         }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
+        let reserved = ReservedNames.check(lessons: zip(planned, plannedLines).map { ($0.path, $1) }, assets: assets)
         var plan = CoursePlan(root: root, config: config, configSource: configText, lessons: planned, assets: assets,
-                              diagnostics: bag.all)
+                              diagnostics: bag.all + listing.diagnostics + reserved)
         plan.unlistedMarkdown = markdown.filter { seen[$0] == nil }
         return plan
     }
@@ -177,23 +191,6 @@ public enum CourseLoader {
                                           file: lesson.file, range: SourceRange(line: 1, column: 1)))
         }
         return diagnostics
-    }
-
-    /// Every non-hidden file under `directory`, relative to it, sorted.
-    static func listFiles(_ directory: String) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-            throw CourseError.unreadable(directory)
-        }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            let full = (directory as NSString).appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(path)
-            }
-        }
-        return files.sorted()
     }
 }
 
