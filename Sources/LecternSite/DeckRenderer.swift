@@ -23,7 +23,11 @@ struct DeckRenderer {
                                                                                                pageDirectory: directory)) : pair
                 }
             }
-            var pairs = HTMLWriter.htmlPairs(attributes, extraClasses: ["slide", "slide-\(slide.kind.rawValue)"])
+            if !options.allowsRawHTML, let background = attributes["data-background-image"],
+               !URLPolicy.allowed(background, image: true) {
+                attributes.pairs.removeAll { $0.key == "data-background-image" }
+            }
+            var pairs = writer.attributePairs(attributes, extraClasses: ["slide", "slide-\(slide.kind.rawValue)"])
             pairs.append(("data-slide", String(index + 1)))
             var open = "<section"
             HTMLWriter.writeAttributes(pairs, into: &open)

@@ -8,8 +8,11 @@ extension HTMLWriter {
         "translate", "spellcheck", "draggable", "name", "value", "open", "datetime", "cite", "referrerpolicy",
     ]
 
-    /// Converts model attributes to HTML attribute pairs, the way Pandoc's HTML writer does.
-    static func htmlPairs(_ attributes: Attributes, extraClasses: [String] = [], isImage: Bool = false) -> [(String, String)] {
+    /// Converts model attributes to HTML attribute pairs, the way Pandoc's HTML writer does;
+    /// with `safe` (a `safe: true` course), under the safe-mode policy of `SafeAttributes`.
+    static func htmlPairs(_ attributes: Attributes, extraClasses: [String] = [], isImage: Bool = false,
+                          safe: Bool = false) -> [(String, String)] {
+        let attributes = safe ? SafeAttributes.filter(attributes) : attributes
         var pairs: [(String, String)] = []
         if !attributes.id.isEmpty { pairs.append(("id", attributes.id)) }
         let classes = extraClasses + attributes.classes
@@ -36,9 +39,20 @@ extension HTMLWriter {
     }
 
     /// Writes `<tag attributes>`.
-    static func openTag(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], into out: inout String) {
+    static func openTag(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], safe: Bool = false,
+                        into out: inout String) {
         out += "<" + tag
-        writeAttributes(htmlPairs(attributes, extraClasses: extraClasses), into: &out)
+        writeAttributes(htmlPairs(attributes, extraClasses: extraClasses, safe: safe), into: &out)
         out += ">"
+    }
+
+    /// `htmlPairs` under this writer's policy.
+    func attributePairs(_ attributes: Attributes, extraClasses: [String] = [], isImage: Bool = false) -> [(String, String)] {
+        Self.htmlPairs(attributes, extraClasses: extraClasses, isImage: isImage, safe: !options.allowsRawHTML)
+    }
+
+    /// `openTag` under this writer's policy.
+    func openElement(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], into out: inout String) {
+        Self.openTag(tag, attributes, extraClasses: extraClasses, safe: !options.allowsRawHTML, into: &out)
     }
 }

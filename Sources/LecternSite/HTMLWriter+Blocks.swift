@@ -129,7 +129,7 @@ extension HTMLWriter {
 
     mutating func writeHeader(_ level: Int, _ attributes: Attributes, _ inlines: [Inline], into out: inout String) {
         let level = min(6, level + options.headingShift)
-        Self.openTag("h\(level)", attributes, into: &out)
+        openElement("h\(level)", attributes, into: &out)
         writeInlines(inlines, into: &out)
         if options.headingAnchors, !attributes.id.isEmpty {
             // Beyond pandoc: the page offers a link to each section.
@@ -142,7 +142,7 @@ extension HTMLWriter {
     }
 
     mutating func writeFigure(_ attributes: Attributes, _ caption: [Inline], _ content: [Block], into out: inout String) {
-        Self.openTag("figure", attributes, into: &out)
+        openElement("figure", attributes, into: &out)
         out += "\n"
         writeBlocks(content, into: &out)
         // Beyond pandoc: on a page an image's title (its credit, usually) shows under the caption.
@@ -200,7 +200,7 @@ extension HTMLWriter {
             }
             if writeComponent(attributes, children, into: &out) { return }
         }
-        Self.openTag("div", attributes, into: &out)
+        openElement("div", attributes, into: &out)
         out += "\n"
         writeBlocks(children, into: &out)
         out += "</div>"

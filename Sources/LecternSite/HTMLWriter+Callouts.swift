@@ -18,7 +18,7 @@ extension HTMLWriter {
         let collapse = attributes["collapse"]
         attributes.pairs.removeAll { $0.key == "title" || $0.key == "collapse" }
         attributes.classes.removeAll { $0 == "callout" }
-        var pairs = Self.htmlPairs(attributes, extraClasses: ["callout"])
+        var pairs = attributePairs(attributes, extraClasses: ["callout"])
         if collapse == "true" || collapse == "false" {
             out += "<details"
             if collapse == "false" { pairs.append(("open", "")) }

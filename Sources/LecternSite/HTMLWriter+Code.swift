@@ -46,7 +46,7 @@ extension HTMLWriter {
     func writeCodeBlock(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout String) {
         let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
         guard options.pageMode || options.deckMode else {
-            Self.openTag("pre", attributes, into: &out)
+            openElement("pre", attributes, into: &out)
             out += "<code>"
             Self.escapeText(text, into: &out)
             out += "</code></pre>"
@@ -62,7 +62,7 @@ extension HTMLWriter {
                 .joined(separator: "|")) + "\""
         }
         out += ">"
-        Self.openTag("pre", attributes, into: &out)
+        openElement("pre", attributes, into: &out)
         out += highlighted.map { "<code class=\"language-\($0.language)\">" } ?? "<code>"
         let lines: [[HighlightedCode.Piece]] = highlighted?.lines
             ?? text.split(separator: "\n", omittingEmptySubsequences: false).map { [.init(text: String($0), tokenClass: nil)] }
@@ -101,7 +101,7 @@ extension HTMLWriter {
     }
 
     func writeCode(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout String) {
-        Self.openTag("code", attributes, into: &out)
+        openElement("code", attributes, into: &out)
         if let highlighted = options.code(location) {
             for (index, line) in highlighted.lines.enumerated() {
                 if index > 0 { out += "\n" }

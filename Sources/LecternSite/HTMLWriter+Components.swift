@@ -43,7 +43,7 @@ extension HTMLWriter {
     }
 
     private mutating func writeContainer(_ tag: String, _ attributes: Attributes, _ children: [Block], into out: inout String) {
-        Self.openTag(tag, attributes, into: &out)
+        openElement(tag, attributes, into: &out)
         out += "\n"
         writeBlocks(children, into: &out)
         out += "</\(tag)>"
@@ -51,7 +51,7 @@ extension HTMLWriter {
 
     private mutating func writeCard(_ attributes: Attributes, _ children: [Block], into out: inout String) {
         var (title, body, titleID, _) = componentTitle(attributes, children)
-        Self.openTag("article", Self.without(attributes, keys: ["title", "icon"]), into: &out)
+        openElement("article", Self.without(attributes, keys: ["title", "icon"]), into: &out)
         out += "\n"
         let icon = attributes["icon"]
         if title != nil || icon != nil {
@@ -113,7 +113,7 @@ extension HTMLWriter {
         }
         var outer = attributes
         outer.id = base
-        Self.openTag("div", outer, into: &out)
+        openElement("div", outer, into: &out)
         out += "\n"
         writeBlocks(before, into: &out)
         for (index, tab) in tabs.enumerated() {
@@ -129,7 +129,7 @@ extension HTMLWriter {
 
     /// Side-by-side panels from `::: {.column title="…"}` children, stacking on phones.
     private mutating func writeComparison(_ attributes: Attributes, _ children: [Block], into out: inout String) {
-        Self.openTag("div", attributes, into: &out)
+        openElement("div", attributes, into: &out)
         out += "\n"
         for child in children {
             guard case .div(let columnAttributes, let columnChildren) = child.kind else {
@@ -139,7 +139,7 @@ extension HTMLWriter {
             let (title, body, titleID, _) = componentTitle(columnAttributes, columnChildren)
             var panel = Self.without(columnAttributes, keys: ["title", "width"])
             panel.classes = panel.classes.filter { $0 != "column" } + ["comparison-panel"]
-            Self.openTag("section", panel, into: &out)
+            openElement("section", panel, into: &out)
             out += "\n"
             if let title { out += "<h3 class=\"comparison-title\"\(Self.idAttribute(titleID))>\(title)</h3>\n" }
             writeBlocks(body, into: &out)
@@ -153,7 +153,7 @@ extension HTMLWriter {
         let (title, body, titleID, text) = componentTitle(attributes, children)
         var box = Self.without(attributes, keys: ["title"])
         box.classes.append("summary-box")
-        var pairs = Self.htmlPairs(box)
+        var pairs = attributePairs(box)
         let shown = title ?? "Key takeaways"
         out += "<aside"
         pairs.append(("aria-label", text ?? "Key takeaways"))

@@ -46,7 +46,7 @@ extension HTMLWriter {
         let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: false)
         var pairs = [("href", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
-        pairs += Self.htmlPairs(attributes)
+        pairs += attributePairs(attributes)
         out += "<a"
         Self.writeAttributes(pairs, into: &out)
         out += ">"
@@ -60,7 +60,7 @@ extension HTMLWriter {
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
         if let media = MediaKind.of(target.url) {
             // As pandoc 3 writes audio and video: the player, with a link to the file inside.
-            pairs += Self.htmlPairs(attributes) + [("controls", "")]
+            pairs += attributePairs(attributes) + [("controls", "")]
             out += "<\(media.rawValue)"
             Self.writeAttributes(pairs, into: &out)
             out += "><a"
@@ -70,7 +70,7 @@ extension HTMLWriter {
             out += "</a></\(media.rawValue)>"
             return
         }
-        pairs += Self.htmlPairs(attributes, isImage: true)
+        pairs += attributePairs(attributes, isImage: true)
         // Beyond pandoc: the file's own size keeps the page from shifting as images load, and
         // images further down a page load when they are about to be seen.
         if attributes["width"] == nil, attributes["height"] == nil, let size = options.imageSize(target.url) {

@@ -32,14 +32,14 @@ extension HTMLWriter {
             let tag = attributes.classes[first]
             let outer = Attributes(id: attributes.id, classes: rest.filter { !Self.elementClasses.contains($0) },
                                    pairs: attributes.pairs)
-            Self.openTag(tag, outer, into: &out)
+            openElement(tag, outer, into: &out)
             closing.append(tag)
             for inner in rest where Self.elementClasses.contains(inner) {
                 out += "<\(inner)>"
                 closing.append(inner)
             }
         } else if !attributes.isEmpty {
-            Self.openTag("span", attributes, into: &out)
+            openElement("span", attributes, into: &out)
             closing.append("span")
         }
         for wrapper in wrappers {

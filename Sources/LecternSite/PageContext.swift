@@ -40,6 +40,8 @@ struct PageContext: @unchecked Sendable {
         if !config.authors.isEmpty { values["authors"] = config.authors.joined(separator: ", ") }
         if let license = config.license { values["license"] = license }
         for (key, value) in config.extra { values[key] = Self.plain(value) }
+        // Set last, so that no course.yml key can turn the safe-mode policy off in templates.
+        values["safe"] = config.safe
         return values
     }
 

@@ -96,23 +96,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", self.csp)
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
         super().end_headers()
 
 
 @contextlib.contextmanager
-def serve(directory, prefix="/course/"):
-    """Serves `directory` under `prefix` on a free loopback port; yields the base URL. The
-    sub-path is a link in a temporary folder that goes when serving ends."""
+def serve(directory, prefix="/course/", csp=QuietHandler.csp):
+    """Serves `directory` under `prefix` on a free loopback port, with `csp` as the
+    Content-Security-Policy header (none when empty); yields the base URL. The sub-path is a
+    link in a temporary folder that goes when serving ends."""
     import shutil
     import tempfile
     parent = tempfile.mkdtemp(prefix="lectern-served-")
     target = os.path.join(parent, prefix.strip("/"))
     os.makedirs(os.path.dirname(target), exist_ok=True)
     os.symlink(os.path.abspath(str(directory)), target)
-    handler = functools.partial(QuietHandler, directory=parent)
+    handler = functools.partial(type("Handler", (QuietHandler,), {"csp": csp}), directory=parent)
     socketserver.TCPServer.allow_reuse_address = True
-    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+    # A browser keeps idle connections open; closing the server must not wait for them.
+    server_class = type("Server", (socketserver.ThreadingTCPServer,), {"daemon_threads": True, "block_on_close": False})
+    with server_class(("127.0.0.1", 0), handler) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:

@@ -1,6 +1,6 @@
 """One learner record for every page of a course, in Chromium and in Firefox (whose file://
-pages each have a storage of their own), from disk and over http under a sub-path; and the
-site's quizzes, search and deck keys in Firefox."""
+pages each have a storage of their own), from disk (also under safe mode's policy) and over
+http under a sub-path; and the site's quizzes, search and deck keys in Firefox."""
 import time
 
 import pytest
@@ -24,12 +24,17 @@ def browser(request):
     driver.quit()
 
 
-@pytest.fixture(params=["file", "http"])
+@pytest.fixture(params=["file", "http", "file-safe"])
 def site(request, lectern, tmp_path):
+    """The course from disk, over http, and from disk with `safe: true`, whose pages carry a
+    Content-Security-Policy that the shared record's frame must work under."""
     course = make_course(tmp_path / "c", LESSONS)
+    if request.param == "file-safe":
+        with open(course / "Content" / "course.yml", "a") as config:
+            config.write("safe: true\n")
     assert run(lectern, "build", str(course)).returncode == 0
     public = course / "Public"
-    if request.param == "file":
+    if request.param.startswith("file"):
         yield lambda page: (public / (page + "index.html")).as_uri()
     else:
         with serve(public, prefix="/deep/course/") as base:

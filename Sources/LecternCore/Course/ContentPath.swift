@@ -1,3 +1,4 @@
+import Foundation
 /// What a URL written in a lesson points at, judged once for validation and for writing.
 public enum ContentReference: Hashable, Sendable {
     /// A URL with a scheme (`https:`, `mailto:`) or a protocol-relative one; left as written.
@@ -19,6 +20,10 @@ public enum ContentReference: Hashable, Sendable {
 public enum ContentPath {
     /// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones.
     public static func isExternal(_ url: String) -> Bool {
+        // Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it
+        // (the URL standard), so `java<TAB>script:` has a scheme too.
+        let url = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ").union(.controlCharacters))
         if url.hasPrefix("//") { return true }
         guard let colon = url.firstIndex(of: ":") else { return false }
         let scheme = url[..<colon]
