@@ -41,7 +41,8 @@ public struct SiteFileResolver: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            if !path.hasSuffix("/") { return .redirect(path + "/") }
+            // One leading slash: `//host` in a Location header would send the browser elsewhere.
+            if !path.hasSuffix("/") { return .redirect("/" + parts.joined(separator: "/") + "/") }
             let index = resolved + "/index.html"
             return FileManager.default.fileExists(atPath: index) ? .file(index) : .notFound
         }

@@ -17,9 +17,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def raw_get(port, path):
+def raw_get(port, path, method="GET", host=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    connection.putrequest("GET", path, skip_accept_encoding=True)
+    connection.putrequest(method, path, skip_accept_encoding=True, skip_host=host is not None)
+    if host is not None:
+        connection.putheader("Host", host)
     connection.endheaders()
     response = connection.getresponse()
     return response.status, response.getheader("Location"), response.read().decode(errors="replace")
@@ -60,6 +62,31 @@ def test_folders_serve_their_index_and_pages_get_the_reload_script(server):
     assert status == 200 and "First version." in body
     assert re.search(r'<script src="/__lectern/reload.js" data-version="[0-9]+-[0-9]+"></script>', body)
     assert raw_get(port, "/nowhere/")[0] == 404
+
+
+def test_only_get_and_head_are_answered_and_head_has_no_body(server):
+    _, port = server
+    for method in ["POST", "PUT", "DELETE", "PATCH"]:
+        status, _, body = raw_get(port, "/one/", method=method)
+        assert status == 405 and "First version." not in body, method
+    status, _, body = raw_get(port, "/one/", method="HEAD")
+    assert status == 200 and body == ""
+
+
+def test_a_folder_redirect_never_leaves_the_preview(server):
+    _, port = server
+    for path in ["//assets", "///assets", "/%2fassets"]:
+        status, location, _ = raw_get(port, path)
+        if status == 301:
+            assert location.startswith("/") and not location.startswith("//"), (path, location)
+
+
+@pytest.mark.parametrize("host,allowed", [("attacker.example:8000", False), ("rebind.attacker.example", False),
+                                          ("localhost:8000", True), ("127.0.0.1:8000", True), ("[::1]:8000", True)])
+def test_only_local_names_are_answered_against_dns_rebinding(server, host, allowed):
+    _, port = server
+    status, _, body = raw_get(port, "/one/", host=host)
+    assert (status == 200 and "First version." in body) if allowed else (status == 403 and "First version." not in body)
 
 
 def page_version(port, page):

@@ -10,6 +10,22 @@ struct PreviewHandler: HTTPHandler {
     let session: PreviewSession
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD", .contentType: "text/plain"]),
+                                body: Data("Only GET and HEAD\n".utf8))
+        }
+        guard PreviewHosts.allows(request.headers[.host]) else {
+            // A page on another site whose name was pointed at this machine (DNS rebinding)
+            // must not read the preview.
+            return HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain"]),
+                                body: Data("This preview answers to localhost and IP addresses only\n".utf8))
+        }
+        let response = try await answer(request)
+        guard request.method == .HEAD else { return response }
+        return HTTPResponse(statusCode: response.statusCode, headers: response.headers, body: Data())
+    }
+
+    private func answer(_ request: HTTPRequest) async throws -> HTTPResponse {
         switch request.path {
         case "/__lectern/version":
             let page = request.query["page"] ?? "/"
