@@ -1,8 +1,11 @@
 """`lectern build` against hostile and careless input: symbolic links out of the course, names
 the site uses for itself, two builds into one folder, output folders that cannot be written,
-and course.yml errors that must not hide other findings."""
+course.yml errors that must not hide other findings, and builds that must not depend on how
+lessons were scheduled across cores."""
 import os
+import pathlib
 import subprocess
+import sys
 
 from conftest import make_course, run
 
@@ -119,3 +122,17 @@ def test_course_yml_errors_do_not_hide_unlisted_lessons_or_lesson_errors(lectern
     assert "Content/course.yml:2:" in result.stderr
     assert "Content/course.yml:5:1: error: lesson 'missing.md' does not exist" in result.stderr
     assert "Content/b.md:1:1: warning: 'b.md' is not listed in course.yml" in result.stderr
+
+
+def test_builds_on_all_cores_are_byte_identical(lectern, tmp_path):
+    """Lessons are parsed concurrently; a library's shared state would show as differences."""
+    generator = pathlib.Path(__file__).resolve().parents[2] / "Benchmarks" / "generate_course.py"
+    course = tmp_path / "course"
+    subprocess.run([sys.executable, str(generator), "300", str(course)], check=True)
+    outputs = []
+    for run_number in range(4):
+        output = tmp_path / ("out%d" % run_number)
+        assert run(lectern, "build", str(course), "--output", str(output)).returncode == 0
+        outputs.append(tree(output))
+    assert len(outputs[0]) > 600
+    assert all(output == outputs[0] for output in outputs[1:])
