@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import SEEDS, make_course, run
+from conftest import make_course, run, unavailable
 from site_crawl import crawl
 
 
@@ -43,7 +43,7 @@ def test_seed_lecture_has_no_markup_artefacts(lectern, seed_course):
 
 def test_seed_lecture_heading_ids_match_pandoc(lectern, seed_course):
     if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is not installed")
+        unavailable("pandoc is not installed")
     course, text = seed_course
     run(lectern, "build", str(course))
     page = (course / "Public" / "lecture" / "index.html").read_text()

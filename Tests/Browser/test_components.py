@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium_axe_python import Axe
 
 from browser import chrome
-from conftest import ROOT, make_course, run
+from conftest import ROOT, make_course, run, unavailable
 
 LESSON = "foundations/why-ml-systems-differ/"
 
@@ -96,7 +96,7 @@ def test_pandoc_reads_the_components_without_leaving_syntax(tmp_path):
             import pypandoc
             pandoc = pypandoc.get_pandoc_path()
         except ImportError:
-            pytest.skip("pandoc is not installed")
+            unavailable("pandoc is not installed")
     source = (ROOT / "Content" / "foundations" / "why-ml-systems-differ.md").read_text()
     html = subprocess.run([pandoc, "-f", "markdown", "-t", "html5"], input=source, capture_output=True, text=True).stdout
     text = re.sub(r"<[^>]+>", "", html)

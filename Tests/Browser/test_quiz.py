@@ -6,7 +6,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium_axe_python import Axe
 
 from browser import chrome, serve
-from conftest import make_course, run
+from conftest import make_course, run, unavailable
 
 QUIZ = """---
 title: Quiz lesson
@@ -253,7 +253,7 @@ def test_pandoc_reads_the_quiz_as_an_answer_key(tmp_path):
     import shutil
     import subprocess
     if shutil.which("pandoc") is None:
-        pytest.skip("pandoc is not installed")
+        unavailable("pandoc is not installed")
     source = "::: quiz\n1. Which?\n   - [ ] wrong\n     > no\n   - [x] right\n   - [x] also right\n:::\n"
     html = subprocess.run(["pandoc", "-f", "markdown", "-t", "html5"], input=source, capture_output=True, text=True).stdout
     assert len(re.findall(r'<input type="checkbox"', html)) == 3

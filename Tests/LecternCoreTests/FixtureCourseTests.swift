@@ -11,6 +11,11 @@ import Testing
 
     static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
 
+    /// The cases are read from a folder; a missing or emptied folder must fail, not pass.
+    @Test func theCasesAreAllThere() {
+        #expect(Self.names.count >= 19, "expected at least 19 fixture courses in \(Self.directory.path)")
+    }
+
     static func check(_ name: String) throws -> (text: String, diagnostics: [Diagnostic]) {
         let root = directory.appendingPathComponent(name).path
         let (course, loaded) = try CourseLoader.load(root: root)

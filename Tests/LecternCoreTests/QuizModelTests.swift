@@ -9,6 +9,11 @@ import Testing
     static let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
         .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
 
+    /// The cases are read from a folder; a missing or emptied folder must fail, not pass.
+    @Test func theCasesAreAllThere() {
+        #expect(Self.names.count >= 3, "expected at least 3 quiz golden cases in \(Self.directory.path)")
+    }
+
     @Test(arguments: names)
     func buildsTheExpectedModelAndDiagnostics(_ name: String) throws {
         let source = try String(contentsOf: Self.directory.appendingPathComponent(name + ".md"), encoding: .utf8)

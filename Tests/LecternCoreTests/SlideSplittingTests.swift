@@ -11,6 +11,11 @@ import Testing
     static let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
         .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
 
+    /// The cases are read from a folder; a missing or emptied folder must fail, not pass.
+    @Test func theCasesAreAllThere() {
+        #expect(Self.names.count >= 6, "expected at least 6 slide golden cases in \(Self.directory.path)")
+    }
+
     @Test(arguments: names)
     func splitsAsExpected(_ name: String) throws {
         let source = try String(contentsOf: Self.directory.appendingPathComponent(name + ".md"), encoding: .utf8)

@@ -11,6 +11,11 @@ import Testing
     static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
         .filter { !$0.hasSuffix(".tokens") }.sorted()
 
+    /// The cases are read from a folder; a missing or emptied folder must fail, not pass.
+    @Test func theCasesAreAllThere() {
+        #expect(Self.names.count >= 34, "expected at least 34 highlighting snippets in \(Self.directory.path)")
+    }
+
     /// The readable token listing of a snippet.
     static func listing(_ code: String, language: String) -> String {
         guard let result = SyntaxHighlighter.shared.highlight(code, language: language) else { return "(unknown language)\n" }

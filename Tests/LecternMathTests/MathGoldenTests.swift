@@ -10,6 +10,11 @@ import Testing
     static let names: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
         .filter { $0.hasSuffix(".tex") }.map { String($0.dropLast(4)) }.sorted()
 
+    /// The cases are read from a folder; a missing or emptied folder must fail, not pass.
+    @Test func theCasesAreAllThere() {
+        #expect(Self.names.count >= 10, "expected at least 10 formula files in \(Self.directory.path)")
+    }
+
     /// Every formula of a golden file, rendered in order with one macro table.
     static func render(_ source: String) -> String {
         var macros = MacroTable(texts: ["\\RR": "\\mathbb{R}", "\\norm": "\\left\\lVert #1 \\right\\rVert"])

@@ -45,13 +45,27 @@ import Testing
             var options = HTMLWriter.Options.page
             options.quiz = { analysis.quiz(at: $0) }
             var writer = HTMLWriter(options: options)
-            _ = writer.render(document.blocks)
+            let page = writer.render(document.blocks)
             options.deckMode = true
             var deckWriter = HTMLWriter(options: options)
             for slide in SlideSplitter.deck(for: document, level: analysis.slideLevel).slides {
                 _ = deckWriter.render(slide.blocks + slide.notes)
             }
-            _ = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)
+            let printed = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)
+            // Every finding is catalogued and points into the file; the same text gives the
+            // same page; markers of the pre-pass never reach the page.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            for diagnostic in diagnostics + analysis.diagnostics {
+                #expect(DiagnosticCatalog.all.contains { $0.id == diagnostic.id }, "\(diagnostic.id) in \(text.debugDescription)")
+                #expect((0...lines).contains(diagnostic.range.start.line), "\(diagnostic) in \(text.debugDescription)")
+            }
+            #expect(printed.components(separatedBy: "fuzz.md:").count - 1 >= diagnostics.count)
+            var again = HTMLWriter(options: HTMLWriter.Options.page)
+            again.options.quiz = { analysis.quiz(at: $0) }
+            #expect(again.render(MarkdownParser.parse(text, file: "fuzz.md").0.blocks) == page)
+            let authorMarkers = text.unicodeScalars.filter { (0xE000...0xE002).contains($0.value) }.count
+            #expect(page.unicodeScalars.filter { (0xE000...0xE002).contains($0.value) }.count <= authorMarkers,
+                    "pre-pass markers in the page of \(text.debugDescription)")
         }
     }
 }

@@ -213,6 +213,12 @@ extension PrePass {
     /// or a tag alone on its line; nil when none applies.
     private mutating func handleHTMLLine(_ index: Int, _ bytes: [UInt8], _ content: ArraySlice<UInt8>, indentBytes: Int) -> Int? {
         let undented = bytes.count == lines[index].count
+        if content.starts(with: Marker.commentOpen), isUnclosedComment(line: index, at: bytes.count - content.count) {
+            var text = OutLine(bytes: bytes, origin: index + 1)
+            escape(&text, at: bytes.count - content.count)
+            continueParagraph(text)
+            return index + 1
+        }
         if atBlockStart, undented, let next = handleMarkdownHTMLBlock(index, indentBytes: indentBytes) { return next }
         if atBlockStart, undented, let next = handleVerbatimHTML(index, content) { return next }
         if atBlockStart || isInParagraph && isHTMLBlockStart(content) { return handleLoneTag(index, bytes, indentBytes: indentBytes) }

@@ -100,6 +100,22 @@ extension PrePass {
         return last + 1
     }
 
+    /// True when a `<!--` starting at `offset` of line `index` has no `-->` after it in the
+    /// file. Pandoc reads such a comment opener as text, where cmark would hide every line after
+    /// it (and the pre-pass's markers with them) in one HTML block.
+    mutating func isUnclosedComment(line index: Int, at offset: Int) -> Bool {
+        if lastCommentClose == nil {
+            var found: (line: Int, end: Int)?
+            for line in stride(from: lines.count - 1, through: 0, by: -1) {
+                let bytes = Array(lines[line])
+                if let range = bytes.ranges(of: Marker.commentClose).last { found = (line, range.upperBound); break }
+            }
+            lastCommentClose = .some(found)
+        }
+        guard let close = lastCommentClose ?? nil else { return true }
+        return close.line < index || (close.line == index && close.end - 3 < offset + 4)
+    }
+
     /// Elements whose content is not markdown, so a line opening one stays in cmark's hands.
     static let rawContentTags: Set<String> = [
         "pre", "script", "style", "textarea", "svg", "math", "iframe", "object", "video", "audio", "canvas",

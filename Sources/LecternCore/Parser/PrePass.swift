@@ -56,6 +56,8 @@ struct PrePass {
     var definition: (dd: Int, dl: Int, indent: Int, sawBlank: Bool)?
     var lastParagraph: (start: Int, lines: Int, kind: LineKind)?
     var lastBlockWasTable = false
+    /// Where the file's last `-->` ends (line, byte), found on first use.
+    var lastCommentClose: (line: Int, end: Int)??
     /// Inside a pipe table, until the next blank line.
     var inPipeTable = false
     /// The numbering and delimiter of the ordered list open at each marker column.
