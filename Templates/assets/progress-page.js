@@ -186,7 +186,9 @@
         var result = logic.migrate(data, store.course);
         if (result.problem) { message.textContent = "That file could not be read as progress for this course; nothing was imported."; return; }
         store.replace(logic.merge(store.record, result.record));
-        message.textContent = "Progress imported.";
+        message.textContent = result.repaired
+          ? "Progress imported; " + result.repaired + " saved " + (result.repaired === 1 ? "entry" : "entries") + " that could not be read " + (result.repaired === 1 ? "was" : "were") + " left out."
+          : "Progress imported.";
         event.target.value = "";
       };
       reader.readAsText(file);

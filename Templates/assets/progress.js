@@ -26,7 +26,39 @@
     };
   }
 
-  // Returns { record, problem } where problem is null, "corrupt", "newer" or "foreign".
+  function isIndex(key) { return /^(0|[1-9][0-9]{0,5})$/.test(key); }
+
+  // Keeps the entries of a per-question map whose key is a question number and whose value passes `keep`.
+  function questionMap(value, keep) {
+    var out = {};
+    if (!isObject(value)) return out;
+    Object.keys(value).forEach(function (key) { if (isIndex(key) && keep(value[key])) out[key] = value[key]; });
+    return out;
+  }
+
+  function isCount(value) { return typeof value === "number" && isFinite(value) && value >= 0; }
+
+  // A saved quiz in the shape quiz.js reads, or null when it cannot be one (the quiz then starts fresh).
+  function normaliseQuiz(entry) {
+    if (!isObject(entry) || typeof entry.hash !== "string") return null;
+    var quiz = {
+      hash: entry.hash,
+      answers: questionMap(entry.answers, function (answer) {
+        return Array.isArray(answer) && answer.every(function (part) { return typeof part === "string"; });
+      }),
+      checked: questionMap(entry.checked, function (value) { return typeof value === "boolean"; }),
+      attempts: questionMap(entry.attempts, function (value) { return isCount(value) && Math.floor(value) === value; }),
+      best: isCount(entry.best) ? entry.best : 0,
+      passed: entry.passed === true
+    };
+    if (isObject(entry.revealed)) quiz.revealed = questionMap(entry.revealed, function (value) { return typeof value === "boolean"; });
+    if (isCount(entry.total)) quiz.total = entry.total;
+    if (typeof entry.updated === "string") quiz.updated = entry.updated;
+    return quiz;
+  }
+
+  // Returns { record, problem, repaired } where problem is null, "corrupt", "newer" or "foreign", and
+  // repaired counts the saved quizzes and lessons that had to be left out or reset.
   function migrate(raw, course) {
     if (raw === null || raw === undefined) return { record: emptyRecord(course), problem: null };
     var data = raw;
@@ -40,10 +72,10 @@
     if (data.version === undefined || data.version === 0) {
       // Version 0 kept {completed: [lessonId], visited: {lessonId: isoDate}}.
       if (!Array.isArray(data.completed) && !isObject(data.visited)) return { record: record, problem: "corrupt" };
-      (data.completed || []).forEach(function (id) {
-        record.lessons[id] = normaliseLesson({ completed: true, marked: true, read: 1 });
+      (Array.isArray(data.completed) ? data.completed : []).forEach(function (id) {
+        if (typeof id === "string") record.lessons[id] = normaliseLesson({ completed: true, marked: true, read: 1 });
       });
-      Object.keys(data.visited || {}).forEach(function (id) {
+      Object.keys(isObject(data.visited) ? data.visited : {}).forEach(function (id) {
         var entry = record.lessons[id] || normaliseLesson({});
         entry.firstVisit = entry.lastVisit = String(data.visited[id]);
         record.lessons[id] = entry;
@@ -55,9 +87,17 @@
     record.updated = typeof data.updated === "string" ? data.updated : record.updated;
     if (typeof data.last === "string") record.last = data.last;
     if (typeof data.replacedAt === "string") record.replacedAt = data.replacedAt;
-    Object.keys(data.lessons).forEach(function (id) { record.lessons[id] = normaliseLesson(data.lessons[id]); });
-    record.quizzes = isObject(data.quizzes) ? data.quizzes : {};
-    return { record: record, problem: null };
+    var repaired = 0;
+    Object.keys(data.lessons).forEach(function (id) {
+      if (!isObject(data.lessons[id])) repaired += 1;
+      record.lessons[id] = normaliseLesson(data.lessons[id]);
+    });
+    if (data.quizzes !== undefined && !isObject(data.quizzes)) repaired += 1;
+    Object.keys(isObject(data.quizzes) ? data.quizzes : {}).forEach(function (id) {
+      var quiz = normaliseQuiz(data.quizzes[id]);
+      if (quiz) record.quizzes[id] = quiz; else repaired += 1;
+    });
+    return { record: record, problem: null, repaired: repaired };
   }
 
   function status(entry) {
@@ -113,7 +153,7 @@
   }
 
   var api = { VERSION: VERSION, COMPLETE_READ: COMPLETE_READ, emptyRecord: emptyRecord, migrate: migrate, status: status,
-              updateCompletion: updateCompletion, merge: merge, normaliseLesson: normaliseLesson };
+              updateCompletion: updateCompletion, merge: merge, normaliseLesson: normaliseLesson, normaliseQuiz: normaliseQuiz };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.LecternProgress = api;
 })(this);

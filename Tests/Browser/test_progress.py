@@ -223,3 +223,64 @@ def test_dashboard_screenshot_on_request(lectern, tmp_path):
             browser.save_screenshot(os.path.join(folder, "dashboard-half-done.png"))
     finally:
         browser.quit()
+
+
+def random_value(rng, depth=0):
+    """A random JSON value: the shapes a damaged or hand-edited record can hold."""
+    kinds = ["null", "true", "number", "string", "list", "object"] if depth < 3 else ["null", "number", "string"]
+    kind = rng.choice(kinds)
+    if kind == "null":
+        return None
+    if kind == "true":
+        return rng.choice([True, False])
+    if kind == "number":
+        return rng.choice([0, -1, 1.5, 3, 1e308, 2 ** 53])
+    if kind == "string":
+        return rng.choice(["", "x", "2026-01-01T00:00:00Z", "true", "<b>", "a/one"])
+    if kind == "list":
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 3))]
+    return {rng.choice(["0", "1", "hash", "answers", "x", "a/one"]): random_value(rng, depth + 1) for _ in range(rng.randint(0, 3))}
+
+
+def damaged_record(seed):
+    """A version-1 record for the test course in which some fields, at any depth, have a random shape."""
+    import random
+    rng = random.Random(seed)
+    lesson = {"firstVisit": "2026-01-01T00:00:00Z", "lastVisit": "2026-01-02T00:00:00Z", "read": 0.5,
+              "slidesSeen": [1], "marked": None, "markedAt": None, "completed": False, "completedAt": None}
+    quiz = {"hash": "stale", "answers": {"0": ["0"]}, "checked": {"0": False}, "attempts": {"0": 1},
+            "best": 0, "passed": False, "total": 1, "updated": "2026-01-01T00:00:00Z"}
+    record = {"version": 1, "course": "progress-test", "seed": 5, "updated": "2026-01-02T00:00:00Z", "last": "a/one",
+              "lessons": {"a/one": dict(lesson), "b/three": dict(lesson)}, "quizzes": {"b/three/q": dict(quiz)}}
+    for container in [record, record["lessons"], record["lessons"]["a/one"], record["lessons"]["b/three"],
+                      record["quizzes"], record["quizzes"]["b/three/q"]]:
+        for key in list(container):
+            if key not in ("version", "course") and rng.random() < 0.35:
+                container[key] = random_value(rng)
+    return record
+
+
+def test_random_damage_to_the_stored_record_never_breaks_a_page(lectern, tmp_path, driver):
+    public = build(lectern, tmp_path / "c")
+    with serve(public) as base:
+        for seed in range(24):
+            stored = json.dumps(damaged_record(seed))
+            driver.get(base)
+            driver.execute_script("document.querySelector('iframe.lectern-store').remove();"
+                                  "localStorage.clear(); localStorage.setItem('lectern:v1:progress-test', arguments[0])",
+                                  stored)
+            driver.get_log("browser")
+            for page in ["", "a/one/", "a/one/slides/", "search/?q=lesson", "b/three/"]:
+                driver.get(base + page)
+                WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            driver.get(base)
+            assert driver.find_element(By.CSS_SELECTOR, ".course-progress .progress-label").text, stored
+            driver.get(base + "b/three/")
+            quiz = driver.find_element(By.CSS_SELECTOR, ".quiz")
+            assert "quiz-ready" in quiz.get_attribute("class"), stored
+            driver.find_element(By.CSS_SELECTOR, '.quiz-choice[data-correct="true"] input').click()
+            driver.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+            WebDriverWait(driver, 5).until(lambda d: "quiz-passed" in quiz.get_attribute("class"))
+            errors = [entry["message"] for entry in driver.get_log("browser")
+                      if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+            assert errors == [], (seed, stored, errors)

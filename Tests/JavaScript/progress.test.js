@@ -96,3 +96,41 @@ test("merging a page's copy into the shared record keeps the shared seed and bot
   assert.equal(progress.status(merged.lessons.a), "completed");
   assert.equal(merged.lessons.b.read, 0.5);
 });
+
+test("fields of the wrong type are repaired, and a broken quiz starts fresh on its own", () => {
+  const stored = {
+    version: 1, course: "c1", seed: "x", updated: 5, last: null,
+    lessons: { a: "done", b: { completed: "yes", read: "all", slidesSeen: "1,2", firstVisit: 3 }, c: null },
+    quizzes: {
+      "a/q1": null,
+      "a/q2": { hash: 7 },
+      "a/q3": { hash: "h", answers: { 0: "x", 1: ["a", 2], 2: ["b"], bad: ["c"] }, checked: { 0: "yes", 1: true },
+                attempts: { 0: -1, 1: 2.5, 2: 3 }, best: "3", passed: "true", revealed: [true] },
+      "a/q4": { hash: "k", answers: { 0: ["1"] }, checked: { 0: true }, attempts: { 0: 1 }, best: 1, passed: true }
+    }
+  };
+  const { record, problem, repaired } = progress.migrate(JSON.stringify(stored), "c1");
+  assert.equal(problem, null);
+  assert.equal(typeof record.seed, "number");
+  assert.equal(typeof record.updated, "string");
+  assert.deepEqual(record.lessons.a, progress.normaliseLesson({}));
+  assert.equal(record.lessons.b.completed, false);
+  assert.equal(record.lessons.b.read, 0);
+  assert.deepEqual(record.lessons.b.slidesSeen, []);
+  assert.equal(record.lessons.b.firstVisit, null);
+  assert.equal(record.quizzes["a/q1"], undefined);
+  assert.equal(record.quizzes["a/q2"], undefined);
+  assert.deepEqual(record.quizzes["a/q3"], {
+    hash: "h", answers: { 2: ["b"] }, checked: { 1: true }, attempts: { 2: 3 }, best: 0, passed: false
+  });
+  assert.deepEqual(record.quizzes["a/q4"].answers, { 0: ["1"] });
+  assert.equal(record.quizzes["a/q4"].passed, true);
+  assert.equal(repaired, 4, "two lessons and two quizzes could not be read");
+});
+
+test("an old record whose lists have the wrong type is read without throwing", () => {
+  assert.doesNotThrow(() => progress.migrate(JSON.stringify({ completed: "a", visited: { a: 1 } }), "c1"));
+  assert.doesNotThrow(() => progress.migrate(JSON.stringify({ completed: ["a", 3, null], visited: "x" }), "c1"));
+  assert.equal(progress.migrate(JSON.stringify({ completed: ["a", 3] }), "c1").record.lessons.a.completed, true);
+  assert.equal(progress.migrate(JSON.stringify({ version: 1, course: "c1", lessons: {}, quizzes: [] }), "c1").repaired, 1);
+});
