@@ -1,5 +1,12 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// `LECTERN_FUZZ=<libFuzzer without main> swift build --product LecternFuzz` (Scripts/fuzz.sh)
+// instruments the libraries for libFuzzer's coverage and links LecternFuzz as a fuzz target.
+let fuzzerLibrary = ProcessInfo.processInfo.environment["LECTERN_FUZZ"]
+let fuzzing = fuzzerLibrary != nil
+let coverage: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
 
 let package = Package(
     name: "Lectern",
@@ -23,21 +30,24 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "LecternMath"),
+        .target(name: "LecternMath", swiftSettings: coverage),
         .target(
             name: "LecternHighlight",
             // ICU as the Swift toolchain ships it for Foundation: its regex time limit keeps
             // a badly backtracking grammar pattern from stalling a build.
+            swiftSettings: coverage,
             linkerSettings: [.linkedLibrary("_FoundationICU")],
             plugins: ["EmbedGrammars"]
         ),
         .target(
             name: "LecternCore",
-            dependencies: ["CCmarkGFM", "LecternMath", "LecternHighlight", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", "LecternMath", "LecternHighlight", .product(name: "Yams", package: "Yams")],
+            swiftSettings: coverage
         ),
         .target(
             name: "LecternSite",
             dependencies: ["LecternCore", "LecternHighlight", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: coverage,
             plugins: ["EmbedTheme"]
         ),
         .executableTarget(name: "ThemeEmbedder"),
@@ -50,6 +60,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
+        ),
+        // A libFuzzer target over the whole pipeline (Scripts/fuzz.sh); built normally, it
+        // replays a corpus.
+        .executableTarget(
+            name: "LecternFuzz",
+            dependencies: ["LecternCore", "LecternSite"],
+            swiftSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer"]), .define("LECTERN_FUZZ")] : [],
+            linkerSettings: fuzzerLibrary.map { [.unsafeFlags([$0]), .linkedLibrary("stdc++")] } ?? []
         ),
         .testTarget(
             name: "LecternMathTests",

@@ -54,7 +54,8 @@ import Testing
             let printed = DiagnosticPrinter(sources: ["fuzz.md": text], showsSource: true).render(diagnostics, format: .text)
             // Every finding is catalogued and points into the file; the same text gives the
             // same page; markers of the pre-pass never reach the page.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            // Lines as Lectern counts them: by line feeds (a CR LF pair is one Character in Swift).
+            let lines = text.utf8.filter { $0 == 0x0A }.count + 1
             for diagnostic in diagnostics + analysis.diagnostics {
                 #expect(DiagnosticCatalog.all.contains { $0.id == diagnostic.id }, "\(diagnostic.id) in \(text.debugDescription)")
                 #expect((0...lines).contains(diagnostic.range.start.line), "\(diagnostic) in \(text.debugDescription)")

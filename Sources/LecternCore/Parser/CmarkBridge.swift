@@ -149,12 +149,13 @@ private struct TreeConverter {
         case CMARK_NODE_HTML_INLINE:
             return .inline(Inline(.rawInline(format: "html", string(cmark_node_get_literal(node))), range))
         case CMARK_NODE_HTML_BLOCK:
-            return .block(Block(.rawBlock(format: "html", string(cmark_node_get_literal(node))), range))
+            let literal = string(cmark_node_get_literal(node))
+            return .block(Block(.rawBlock(format: "html", Marker.parseBlock(literal) == nil ? Marker.strippingBlockMarkers(literal) : literal), range))
         case CMARK_NODE_THEMATIC_BREAK: return .block(Block(.horizontalRule, range))
         case CMARK_NODE_CODE_BLOCK:
             let info = string(cmark_node_get_fence_info(node))
             let attributes = info.isEmpty ? Attributes.empty : Attributes(pairs: [(key: "\u{E000}info", value: info)])
-            return .block(Block(.codeBlock(attributes, string(cmark_node_get_literal(node))), range))
+            return .block(Block(.codeBlock(attributes, Marker.strippingBlockMarkers(string(cmark_node_get_literal(node)))), range))
         default: return nil
         }
     }

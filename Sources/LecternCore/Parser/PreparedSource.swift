@@ -105,6 +105,22 @@ enum Marker {
         lead + Array("T\(index)".utf8) + tail
     }
 
+    /// `text` without block markers: where cmark reads lines differently from the pre-pass
+    /// (an HTML block swallowing a fence line), a marker lands in a code block or raw HTML and
+    /// must not reach a page. Authors' own U+E000 never gets here (the pre-pass replaces it).
+    static func strippingBlockMarkers(_ text: String) -> String {
+        guard text.contains("<!--\u{E000}") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "<!--\u{E000}") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "-->") else { rest = rest[open.upperBound...]; continue }
+            rest = rest[close.upperBound...]
+            if rest.hasPrefix("\n"), out.isEmpty || out.hasSuffix("\n") { rest = rest.dropFirst() }
+        }
+        return out + rest
+    }
+
     /// Parses a block marker from an HTML block's literal.
     static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
         let trimmed = literal.trimmingASCIISpace()

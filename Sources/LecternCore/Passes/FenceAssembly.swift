@@ -47,7 +47,31 @@ struct FenceAssembly {
         var range = fence.range
         if let close = fence.closeRange { range = range.union(close) }
         if let last = top.items.last { range = range.union(last.range) }
+        let parent = stack.count > 1 ? prepared.fences[stack[stack.count - 1].fence].kind : nil
+        if let needed = Self.container(of: fence.kind), Self.container(named: parent) != needed {
+            // A term, definition or cell whose list or table lost its opening (cmark read that
+            // line into an HTML block): its content stays, without the part's own wrapper.
+            stack[stack.count - 1].items += top.items
+            return
+        }
         stack[stack.count - 1].items.append(build(fence, top.items, range: range))
+    }
+
+    /// The container a part fence belongs in: terms and definitions in a list, cells in a table.
+    private static func container(of kind: Fence.Kind) -> String? {
+        switch kind {
+        case .term, .definition: return "list"
+        case .tableCell: return "table"
+        default: return nil
+        }
+    }
+
+    private static func container(named kind: Fence.Kind?) -> String? {
+        switch kind {
+        case .definitionList?: return "list"
+        case .table?: return "table"
+        default: return nil
+        }
     }
 
     private func build(_ fence: Fence, _ items: [Block], range: SourceRange) -> Block {

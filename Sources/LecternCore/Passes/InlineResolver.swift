@@ -159,11 +159,12 @@ struct InlineResolver {
         while let lead = rest.firstIndex(of: "\u{E000}") {
             let before = rest[..<lead]
             guard let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count else {
-                pieces.append(.inline(Inline(.text(String(rest[...lead])), pieceRange)))
+                pieces.append(.inline(Inline(.text(Self.withoutFiller(rest[...lead])), pieceRange)))
                 rest = rest[rest.index(after: lead)...]
                 continue
             }
-            if !before.isEmpty { pieces.append(.inline(Inline(.text(String(before)), pieceRange))) }
+            let kept = Self.withoutFiller(before)
+            if !kept.isEmpty { pieces.append(.inline(Inline(.text(kept), pieceRange))) }
             let tokenRange = prepared.tokens[index].range
             pieces.append(.token(index, tokenRange))
             if tokenRange != .unknown, range != .unknown {
@@ -171,9 +172,14 @@ struct InlineResolver {
             }
             rest = rest[rest.index(lead, offsetBy: length)...]
         }
-        let remaining = rest.utf8.contains(0xEE) ? rest.replacingOccurrences(of: "\u{E002}", with: "") : String(rest)
+        let remaining = Self.withoutFiller(rest)
         if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), pieceRange))) }
         return pieces
+    }
+
+    /// Text without the filler that stands for lines a multi-line token covered.
+    static func withoutFiller(_ text: Substring) -> String {
+        text.utf8.contains(0xEE) ? text.replacingOccurrences(of: "\u{E002}", with: "") : String(text)
     }
 
     /// A token at the start of `text`: its index and length in characters.
