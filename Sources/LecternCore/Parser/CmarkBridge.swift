@@ -91,9 +91,30 @@ private struct TreeConverter {
     }
 
     mutating func convert(_ root: OpaquePointer) -> CmarkBridge.Output {
-        guard let iterator = cmark_iter_new(root) else { return .init(blocks: [], footnotes: [:]) }
-        defer { cmark_iter_free(iterator) }
         var result: [Converted] = []
+        stack.append(Frame(node: root, range: range(of: root, fallback: .unknown)))
+        // One top-level block at a time, freed once converted, so that a document is never
+        // held twice (as cmark's tree and as the model) at its full size.
+        while let child = cmark_node_first_child(root) {
+            walk(child, into: &result)
+            cmark_node_unlink(child)
+            cmark_node_free(child)
+        }
+        let document = stack.removeLast()
+        if let built = build(document) { result.append(built) }
+        var blocks = Self.blocks(result)
+        if case .block(let document)? = result.first, case .div(_, let children) = document.kind, result.count == 1 {
+            blocks = children
+        }
+        var labelled: [String: [Block]] = [:]
+        for (index, content) in footnotes.enumerated() { labelled[String(index + 1)] = content }
+        return .init(blocks: blocks, footnotes: labelled, tooDeep: tooDeep)
+    }
+
+    /// Converts the subtree under `node`, appending what it builds to the open frame.
+    private mutating func walk(_ node: OpaquePointer, into result: inout [Converted]) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -121,13 +142,6 @@ private struct TreeConverter {
                 }
             }
         }
-        var blocks = Self.blocks(result)
-        if case .block(let document)? = result.first, case .div(_, let children) = document.kind, result.count == 1 {
-            blocks = children
-        }
-        var labelled: [String: [Block]] = [:]
-        for (index, content) in footnotes.enumerated() { labelled[String(index + 1)] = content }
-        return .init(blocks: blocks, footnotes: labelled, tooDeep: tooDeep)
     }
 
     mutating func append(_ item: Converted, to result: inout [Converted]) {

@@ -58,11 +58,24 @@ extension PrePass {
             return nil
         }
         let origin = out[term.start].origin
-        let dl = addFence(.definitionList, line: origin)
+        var start = term.start
+        let dl: Int
+        if let closed = lastDefinitionListClose, closed.line < start, closed.line < out.count,
+           out[(closed.line + 1)..<start].allSatisfy({ $0.bytes.isEmpty }) {
+            // Only blank lines since the last list closed: pandoc reads one list, so that list
+            // goes on (one list instead of one per term keeps long glossaries cheap).
+            out.remove(at: closed.line)
+            start -= 1
+            dl = closed.fence
+        } else {
+            dl = addFence(.definitionList, line: origin)
+            out.insert(OutLine(bytes: Marker.block("F", dl), origin: origin), at: start)
+            start += 1
+        }
+        lastDefinitionListClose = nil
         let dt = addFence(.term, line: origin)
-        out.insert(contentsOf: [OutLine(bytes: Marker.block("F", dl), origin: origin),
-                                OutLine(bytes: Marker.block("F", dt), origin: origin)], at: term.start)
-        out.insert(OutLine(bytes: Marker.block("C", dt), origin: origin), at: term.start + 3)
+        out.insert(OutLine(bytes: Marker.block("F", dt), origin: origin), at: start)
+        out.insert(OutLine(bytes: Marker.block("C", dt), origin: origin), at: start + 2)
         let dd = addFence(.definition(tight: term.tight), line: index + 1)
         emitMarker("F", dd, origin: index + 1, indent: 0)
         definition = (dd, dl, contentStart, false)
@@ -91,5 +104,6 @@ extension PrePass {
         definition = nil
         emitMarker("C", current.dd, origin: max(index, 1), indent: 0)
         emitMarker("C", current.dl, origin: max(index, 1), indent: 0)
+        lastDefinitionListClose = (current.dl, out.count - 1)
     }
 }

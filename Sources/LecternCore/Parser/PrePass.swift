@@ -54,6 +54,8 @@ struct PrePass {
     var codeFence: (byte: UInt8, count: Int)?
     var inIndentedCode = false
     var definition: (dd: Int, dl: Int, indent: Int, sawBlank: Bool)?
+    /// The definition list closed last and the line of its closing marker in `out`.
+    var lastDefinitionListClose: (fence: Int, line: Int)?
     var lastParagraph: (start: Int, lines: Int, kind: LineKind)?
     var lastBlockWasTable = false
     /// Where the file's last `-->` ends (line, byte), found on first use.
