@@ -156,9 +156,9 @@ struct InlineResolver {
         var rest = Substring(text)
         // Text after a token starts right after the syntax the token replaced.
         var pieceRange = range
-        while let lead = rest.firstIndex(of: "\u{E000}") {
+        while let lead = rest.unicodeScalars.firstIndex(of: "\u{E000}") {
             let before = rest[..<lead]
-            guard let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count else {
+            guard let (index, end) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count else {
                 pieces.append(.inline(Inline(.text(Self.withoutFiller(rest[...lead])), pieceRange)))
                 rest = rest[rest.index(after: lead)...]
                 continue
@@ -170,7 +170,7 @@ struct InlineResolver {
             if tokenRange != .unknown, range != .unknown {
                 pieceRange = SourceRange(start: SourceLocation(line: tokenRange.end.line, column: tokenRange.end.column + 1), end: range.end)
             }
-            rest = rest[rest.index(lead, offsetBy: length)...]
+            rest = rest[end...]
         }
         let remaining = Self.withoutFiller(rest)
         if !remaining.isEmpty { pieces.append(.inline(Inline(.text(remaining), pieceRange))) }
@@ -182,21 +182,30 @@ struct InlineResolver {
         text.utf8.contains(0xEE) ? text.replacingOccurrences(of: "\u{E002}", with: "") : String(text)
     }
 
-    /// A token at the start of `text`: its index and length in characters.
-    static func leadingToken<S: StringProtocol>(_ text: S) -> (Int, Int)? {
-        guard text.first == "\u{E000}" else { return nil }
-        let body = text.dropFirst()
-        guard body.first == "T" else { return nil }
-        let digits = body.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
-        guard let index = Int(digits), body.dropFirst(1 + digits.count).first == "\u{E001}" else { return nil }
+    /// A token at the start of `text`: its index and where it ends. Read by scalars: a
+    /// combining mark after a token joins its closing scalar into one Character.
+    static func leadingToken<S: StringProtocol>(_ text: S) -> (Int, String.Index)? {
+        let scalars = text.unicodeScalars
+        var cursor = scalars.startIndex
+        guard cursor < scalars.endIndex, scalars[cursor] == "\u{E000}" else { return nil }
+        cursor = scalars.index(after: cursor)
+        guard cursor < scalars.endIndex, scalars[cursor] == "T" else { return nil }
+        cursor = scalars.index(after: cursor)
+        var index = 0, digits = 0
+        while cursor < scalars.endIndex, (0x30...0x39).contains(scalars[cursor].value), digits < 9 {
+            index = index * 10 + Int(scalars[cursor].value - 0x30)
+            digits += 1
+            cursor = scalars.index(after: cursor)
+        }
         // Callers index the token table with this; markers only come from the pre-pass.
-        return (index, 3 + digits.count)
+        guard digits > 0, cursor < scalars.endIndex, scalars[cursor] == "\u{E001}" else { return nil }
+        return (index, scalars.index(after: cursor))
     }
 
     /// Puts back the author's text for any token found where syntax is literal (code, URLs, HTML).
     /// The attributes a reference definition gave a link, carried in its destination.
     private func referenceAttributes(in url: String) -> Attributes? {
-        guard let lead = url.firstIndex(of: "\u{E000}"), let (index, _) = Self.leadingToken(url[lead...]),
+        guard let lead = url.unicodeScalars.firstIndex(of: "\u{E000}"), let (index, _) = Self.leadingToken(url[lead...]),
               index < prepared.tokens.count, case .referenceAttributes(let attributes) = prepared.tokens[index].kind else { return nil }
         return attributes
     }
@@ -206,11 +215,11 @@ struct InlineResolver {
         guard text.utf8.contains(0xEE) else { return text }
         var out = ""
         var rest = Substring(text)
-        while let lead = rest.firstIndex(of: "\u{E000}") {
+        while let lead = rest.unicodeScalars.firstIndex(of: "\u{E000}") {
             out += rest[..<lead]
-            if let (index, length) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count {
+            if let (index, end) = Self.leadingToken(rest[lead...]), index < prepared.tokens.count {
                 out += prepared.tokens[index].original
-                rest = rest[rest.index(lead, offsetBy: length)...]
+                rest = rest[end...]
             } else if let marker = Marker.parseBlock("<!--" + rest[lead...].prefix(while: { $0 != "-" }) + "-->"),
                       marker.letter == "F" || marker.letter == "C", marker.index < prepared.fences.count {
                 out.removeLast(min(4, out.count))
