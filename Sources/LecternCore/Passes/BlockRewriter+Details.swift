@@ -34,7 +34,11 @@ extension BlockRewriter {
 
     /// Reads ```` ```{.python .numberLines} ````, ```` ```python ```` and ```` ```{=html} ````.
     mutating func codeBlock(_ range: SourceRange, _ attributes: Attributes, _ code: String) -> Block? {
-        guard let info = attributes["\u{E000}info"]?.trimmingCharacters(in: .whitespaces), !info.isEmpty else {
+        // A fence the pre-pass did not see (inside a block quote) may hold tokens in its info
+        // and its lines: the author's text goes back in their place.
+        let code = resolver.restore(code)
+        guard let info = attributes["\u{E000}info"].map({ resolver.restore($0) })?.trimmingCharacters(in: .whitespaces),
+              !info.isEmpty else {
             return Block(.codeBlock(.empty, code), range)
         }
         var result = Attributes()
