@@ -39,6 +39,9 @@ def test_links_out_of_content_are_refused_with_their_location_and_nothing_is_pub
     (content / "pw.txt").symlink_to("/etc/passwd")
     (content / "etc").symlink_to("/etc")
     (content / "nowhere.png").symlink_to(tmp_path / "missing")
+    # A pipe inside Content/ (directly or through a link) is not a file to publish: reading it would block.
+    os.mkfifo(content / "pipe.txt")
+    (content / "pipe-link.txt").symlink_to("pipe.txt")
     result = run(lectern, "build", str(course))
     assert result.returncode == 1
     for name, target in [("out.md", secret), ("pw.txt", "/etc/passwd"), ("etc", "/etc")]:

@@ -44,6 +44,8 @@ struct ContentListing {
                 var resolved = stat()
                 guard stat(full, &resolved) == 0 else { continue }
                 isFolder = (resolved.st_mode & S_IFMT) == S_IFDIR
+                // A link to a pipe or device would block the build that reads it.
+                guard isFolder || (resolved.st_mode & S_IFMT) == S_IFREG else { continue }
             } else if (info.st_mode & S_IFMT) != S_IFDIR && (info.st_mode & S_IFMT) != S_IFREG {
                 continue
             }
