@@ -29,7 +29,7 @@ status=0
 SWIFT_BACKTRACE=enable=no .build/fuzz/release/LecternFuzz "$work/corpus" -max_total_time="$seconds" -max_len=8192 \
   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/crashes/" "$@" \
   > "$work/log" 2>&1 || status=$?
-grep -E "^#[0-9]+ +(INITED|DONE)|^Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|Fatal error|SUMMARY" "$work/log" || true
+grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|^Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|ERROR|Fatal error|SUMMARY" "$work/log" || true
 if [ "$status" -ne 0 ] || [ -n "$(ls "$work/crashes")" ]; then
   mkdir -p .build/fuzz-crashes
   cp "$work"/crashes/* .build/fuzz-crashes/ 2>/dev/null || true
