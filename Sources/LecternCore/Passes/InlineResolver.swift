@@ -179,7 +179,8 @@ struct InlineResolver {
 
     /// Text without the filler that stands for lines a multi-line token covered.
     static func withoutFiller(_ text: Substring) -> String {
-        text.utf8.contains(0xEE) ? text.replacingOccurrences(of: "\u{E002}", with: "") : String(text)
+        // By scalars: a combining mark after the filler joins it into one Character.
+        text.utf8.contains(0xEE) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{E002}" })) : String(text)
     }
 
     /// A token at the start of `text`: its index and where it ends. Read by scalars: a
@@ -232,6 +233,6 @@ struct InlineResolver {
             }
         }
         out += rest
-        return out.replacingOccurrences(of: "\u{E002}", with: "")
+        return Self.withoutFiller(Substring(out))
     }
 }
