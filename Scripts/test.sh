@@ -7,11 +7,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fast=false
 if [ "${1:-}" = "--fast" ]; then fast=true; shift; fi
+# SwiftPM, the browsers and the tests all make scratch folders under $TMPDIR; one private
+# folder for the whole run is removed at the end, so a run leaves nothing in /tmp.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
+
 Scripts/setup.sh --browser
 
+
 echo "== swift build (warnings are errors)"
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log="$scratch/build.log"
 swift build 2>&1 | tee "$log"
 if grep -E "^/.*(Sources|Tests)/.*: warning:" "$log"; then
   echo "The build printed warnings." >&2
