@@ -58,7 +58,7 @@ let package = Package(
             dependencies: [
                 "LecternCore", "LecternSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         // A libFuzzer target over the whole pipeline (Scripts/fuzz.sh); built normally, it

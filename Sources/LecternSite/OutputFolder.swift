@@ -9,6 +9,16 @@ public enum OutputFolderError: Error, CustomStringConvertible, Equatable {
     case foreign(String)
     /// Another build kept the folder locked for too long.
     case busy(String)
+    /// A running `lectern serve` writes the folder.
+    case previewing(String, process: Int32)
+
+    /// True when another lectern holds the folder, so trying again later can succeed.
+    public var isHeldElsewhere: Bool {
+        switch self {
+        case .busy, .previewing: return true
+        case .protected, .foreign: return false
+        }
+    }
 
     /// A sentence for the terminal.
     public var description: String {
@@ -18,6 +28,8 @@ public enum OutputFolderError: Error, CustomStringConvertible, Equatable {
             return "refusing to replace '\(path)': it is not empty and was not made by lectern (no \(OutputFolder.markerName) file)"
         case .busy(let path):
             return "another lectern build is still writing to '\(path)'; try again when it has finished"
+        case .previewing(let path, let process):
+            return "lectern serve (process \(process)) is writing to '\(path)'; stop it, or write elsewhere with --output"
         }
     }
 }

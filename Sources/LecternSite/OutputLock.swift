@@ -6,13 +6,20 @@ import Darwin
 #endif
 
 /// An exclusive lock beside an output folder, so two builds into one folder take turns instead
-/// of deleting each other's staging folders. The kernel releases it when a build dies.
+/// of deleting each other's staging folders, and no build replaces a folder `serve` is writing.
+/// The kernel releases it when its holder dies.
 final class OutputLock: @unchecked Sendable {
     private let path: String
     private var descriptor: Int32 = -1
 
-    /// Takes the lock, waiting up to `patience` seconds for another build to finish.
-    init(beside output: String, patience: TimeInterval = 60) throws {
+    /// Who holds a lock: a build ends by itself, a preview only when it is stopped.
+    enum Holder: String {
+        case build, serve
+    }
+
+    /// Takes the lock for `holder`, waiting up to `patience` seconds for a build to finish;
+    /// a folder held by a preview is refused at once, since waiting would not end.
+    init(beside output: String, for holder: Holder = .build, patience: TimeInterval = 60) throws {
         let parent = (output as NSString).deletingLastPathComponent
         path = (parent as NSString).appendingPathComponent(".\((output as NSString).lastPathComponent).lectern-lock")
         let deadline = Date().addingTimeInterval(patience)
@@ -25,10 +32,18 @@ final class OutputLock: @unchecked Sendable {
                 var held = stat(), named = stat()
                 if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
                     descriptor = fd
+                    let note = Array("\(holder.rawValue) \(getpid())\n".utf8)
+                    _ = ftruncate(fd, 0)
+                    _ = note.withUnsafeBytes { pwrite(fd, $0.baseAddress, note.count, 0) }
                     return
                 }
             }
+            let note = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
             close(fd)
+            let parts = note.split(separator: " ")
+            if parts.first == Substring(Holder.serve.rawValue), parts.count == 2, let process = Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) {
+                throw OutputFolderError.previewing(output, process: process)
+            }
             guard Date() < deadline else { throw OutputFolderError.busy(output) }
             if !told {
                 FileHandle.standardError.write(Data("waiting for another lectern build writing to '\(output)' to finish\n".utf8))

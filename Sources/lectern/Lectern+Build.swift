@@ -24,14 +24,10 @@ extension Lectern {
                 report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
                 throw ExitCode(1)
-            } catch OutputFolderError.busy(let path) {
-                report.finishProgress()
-                DiagnosticOutput.note("error: \(OutputFolderError.busy(path).description)")
-                throw ExitCode(75)
             } catch let error as OutputFolderError {
                 report.finishProgress()
                 DiagnosticOutput.note("error: \(error.description)")
-                throw ExitCode(64)
+                throw ExitCode(error.isHeldElsewhere ? 75 : 64)
             } catch {
                 report.finishProgress()
                 DiagnosticOutput.note("error: \(FailureText.sentence(error))")

@@ -40,11 +40,17 @@ public final class PreviewSession: @unchecked Sendable {
     private var problemsByPage: [String: [Diagnostic]] = [:]
     private var courseProblems: [Diagnostic] = []
 
-    /// Creates a session; the output folder is checked as `build` checks it.
+    /// Held while the session lives, so no build swaps the folder away under the preview.
+    private let outputLock: OutputLock
+
+    /// Creates a session; the output folder is checked as `build` checks it and locked
+    /// against builds and other previews.
     public init(options: BuildOptions) throws {
         self.options = options
         output = try OutputFolder(path: options.output ?? (options.root as NSString).appendingPathComponent("Public"),
                                   courseRoot: options.root)
+        try FileIO.makeFolder(output.parent)
+        outputLock = try OutputLock(beside: output.path, for: .serve)
     }
 
     /// A sentence when the course cannot be read at all (no Content/ or course.yml).

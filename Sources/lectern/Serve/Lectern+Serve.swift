@@ -1,5 +1,5 @@
 import ArgumentParser
-import FlyingFox
+import FlyingSocks
 import Foundation
 import LecternCore
 import LecternSite
@@ -36,7 +36,10 @@ extension Lectern {
                 session = try PreviewSession(options: options)
             } catch let error as OutputFolderError {
                 DiagnosticOutput.note("error: \(error.description)")
-                throw ExitCode(64)
+                throw ExitCode(error.isHeldElsewhere ? 75 : 64)
+            } catch {
+                DiagnosticOutput.note("error: \(error)")
+                throw ExitCode(1)
             }
             let watcher = PreviewWatcher(root: course.path, session: session, quiet: report.quiet)
             watcher.prime()
@@ -46,16 +49,17 @@ extension Lectern {
                 throw ExitCode(64)
             }
             if chosen != port { DiagnosticOutput.note("port \(port) is in use; using \(chosen)") }
-            let handler = PreviewHandler(resolver: SiteFileResolver(root: session.output.path), session: session)
-            let server = host.contains(":")
-                ? HTTPServer(address: try .inet6(ip6: host, port: chosen), timeout: 15, logger: .disabled, handler: handler)
-                : HTTPServer(address: try .inet(ip4: host, port: chosen), timeout: 15, logger: .disabled, handler: handler)
+            let server = PreviewServer(handler: PreviewHandler(resolver: SiteFileResolver(root: session.output.path), session: session))
             let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(chosen)/"
             DiagnosticOutput.note("serving \(session.output.path) on \(url) (Ctrl-C to stop)")
             if open { Browser.open(url) }
             let watch = Task.detached { await watcher.watch() }
             defer { watch.cancel() }
-            try await server.run()
+            if host.contains(":") {
+                try await server.run(on: try sockaddr_in6.inet6(ip6: host, port: chosen))
+            } else {
+                try await server.run(on: try sockaddr_in.inet(ip4: host, port: chosen))
+            }
         }
     }
 }

@@ -1,68 +1,62 @@
-import FlyingFox
 import Foundation
 import LecternCore
 import LecternSite
 
 /// Serves the built site safely, with a reload script on every page and, on pages with
 /// problems, a panel listing them.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let resolver: SiteFileResolver
     let session: PreviewSession
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD", .contentType: "text/plain"]),
-                                body: Data("Only GET and HEAD\n".utf8))
+    /// The answer to one request.
+    func respond(to request: RequestHead) -> PreviewResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .text(.methodNotAllowed, "Only GET and HEAD", fields: [("Allow", "GET, HEAD")])
         }
-        guard PreviewHosts.allows(request.headers[.host]) else {
+        guard PreviewHosts.allows(request.field("host")) else {
             // A page on another site whose name was pointed at this machine (DNS rebinding)
             // must not read the preview.
-            return HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain"]),
-                                body: Data("This preview answers to localhost and IP addresses only\n".utf8))
+            return .text(.forbidden, "This preview answers to localhost and IP addresses only")
         }
-        let response = try await answer(request)
-        guard request.method == .HEAD else { return response }
-        return HTTPResponse(statusCode: response.statusCode, headers: response.headers, body: Data())
+        return answer(request)
     }
 
-    private func answer(_ request: HTTPRequest) async throws -> HTTPResponse {
+    private func answer(_ request: RequestHead) -> PreviewResponse {
+        let fresh = ("Cache-Control", "no-store")
         switch request.path {
         case "/__lectern/version":
-            let page = request.query["page"] ?? "/"
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/plain", .cacheControl: "no-store"]),
-                                body: Data(version(ofPage: page).utf8))
+            return PreviewResponse(status: .ok, fields: [("Content-Type", "text/plain"), fresh],
+                                   body: Data(version(ofPage: request.queryValue("page") ?? "/").utf8))
         case "/__lectern/reload.js":
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/javascript", .cacheControl: "no-store"]),
-                                body: Data(PreviewAssets.reloadScript.utf8))
+            return PreviewResponse(status: .ok, fields: [("Content-Type", "text/javascript"), fresh], body: Data(PreviewAssets.reloadScript.utf8))
         case "/__lectern/problems.css":
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: "text/css", .cacheControl: "no-store"]),
-                                body: Data(PreviewAssets.problemsStyle.utf8))
+            return PreviewResponse(status: .ok, fields: [("Content-Type", "text/css"), fresh], body: Data(PreviewAssets.problemsStyle.utf8))
         default:
             break
         }
         if let fatal = session.fatalProblem {
-            return HTTPResponse(statusCode: .serviceUnavailable, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]),
-                                body: Data(PreviewAssets.decorate("<!doctype html><title>Lectern</title><body></body>",
-                                                                  panel: PreviewAssets.panel(fatal: fatal, diagnostics: []),
-                                                                  version: version(ofFile: "index.html")).utf8))
+            let page = PreviewAssets.decorate("<!doctype html><title>Lectern</title><body></body>",
+                                              panel: PreviewAssets.panel(fatal: fatal, diagnostics: []),
+                                              version: version(ofFile: "index.html"))
+            return PreviewResponse(status: .serviceUnavailable, fields: [("Content-Type", "text/html; charset=utf-8")], body: Data(page.utf8))
         }
-        switch resolver.resolve(request.target.path(percentEncoded: true)) {
+        switch resolver.resolve(request.path) {
         case .file(let path):
             let file = relative(path)
             let version = version(ofFile: file)
-            guard var data = FileManager.default.contents(atPath: path) else { return HTTPResponse(statusCode: .notFound) }
+            guard var data = FileManager.default.contents(atPath: path) else { return .text(.notFound, "Not found") }
             let type = SiteFileResolver.contentType(path)
             if type.hasPrefix("text/html") {
                 data = Data(PreviewAssets.decorate(String(decoding: data, as: UTF8.self), panel: panel(file), version: version).utf8)
             }
-            return HTTPResponse(statusCode: .ok, headers: HTTPHeaders([.contentType: type, .cacheControl: "no-store"]), body: data)
+            return PreviewResponse(status: .ok, fields: [("Content-Type", type), fresh], body: data)
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders([.location: location]))
+            return PreviewResponse(status: .movedPermanently, fields: [("Location", location)])
         case .forbidden:
-            return HTTPResponse(statusCode: .forbidden, headers: HTTPHeaders([.contentType: "text/plain"]), body: Data("Forbidden\n".utf8))
+            return .text(.forbidden, "Forbidden")
         case .notFound:
             let page = FileManager.default.contents(atPath: resolver.root + "/404.html") ?? Data("Not found\n".utf8)
-            return HTTPResponse(statusCode: .notFound, headers: HTTPHeaders([.contentType: "text/html; charset=utf-8"]), body: page)
+            return PreviewResponse(status: .notFound, fields: [("Content-Type", "text/html; charset=utf-8")], body: page)
         }
     }
 
