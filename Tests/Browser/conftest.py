@@ -24,7 +24,12 @@ def pytest_configure(config):
     tests leave nothing behind in /tmp."""
     if not config.option.basetemp:
         config.lectern_tmp = tempfile.mkdtemp(prefix="lectern-tests-")
-        config.option.basetemp = config.lectern_tmp
+        config.option.basetemp = os.path.join(config.lectern_tmp, "pytest")
+        # Browsers make their own scratch folders under TMPDIR and do not remove them all.
+        scratch = os.path.join(config.lectern_tmp, "scratch")
+        os.mkdir(scratch)
+        os.environ["TMPDIR"] = scratch
+        tempfile.tempdir = scratch
 
 
 def pytest_unconfigure(config):
