@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(pkg-config time libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-lmodern libgtksourceview-5-common)
 if [[ "${1:-}" == "--browser" ]]; then
-  packages+=(chromium chromium-driver firefox-esr python3-venv)
+  packages+=(chromium chromium-driver firefox-esr python3-venv cmark-gfm)
   command -v java >/dev/null || packages+=(default-jre-headless)
 fi
 

@@ -13,7 +13,8 @@ extension InlineScanner {
     /// or digit).
     mutating func scanURLCitation(_ offset: Int) -> Int {
         let before = offset > 0 ? buffer[offset - 1] : 0x20
-        guard !Self.isLetter(before), !(0x30...0x39).contains(before) else { copy(offset..<offset + 1); return offset + 1 }
+        // After a letter (`é` too) the `@` is part of a word or an address, as pandoc reads it.
+        guard !Self.isLetter(before), !(0x30...0x39).contains(before), before < 0x80 else { copy(offset..<offset + 1); return offset + 1 }
         let punctuation = Set(":.#$%&-+?<>~/".utf8)
         var end = offset + 1
         while end < buffer.count, Self.isLetter(buffer[end]) || Self.isDigit(buffer[end]) || buffer[end] == 0x5F

@@ -62,21 +62,26 @@ struct BlockRewriter {
 
     /// Resolves an inline list after its children.
     mutating func inlines(_ list: [Inline]) -> [Inline] {
+        resolved(list, links: .afterDelimiter)
+    }
+
+    /// `links`: where bare addresses become links in this list.
+    private mutating func resolved(_ list: [Inline], links: Autolinks.Context) -> [Inline] {
         var children: [Inline] = []
         children.reserveCapacity(list.count)
         for inline in list {
             var inline = inline
             switch inline.kind {
-            case .emph(let c): inline.kind = .emph(inlines(c))
-            case .strong(let c): inline.kind = .strong(inlines(c))
-            case .strikeout(let c): inline.kind = .strikeout(inlines(c))
-            case .link(let a, let c, let t): inline.kind = .link(a, inlines(c), t)
-            case .image(let a, let c, let t): inline.kind = .image(a, inlines(c), t)
+            case .emph(let c): inline.kind = .emph(resolved(c, links: links == .none ? .none : .afterDelimiter))
+            case .strong(let c): inline.kind = .strong(resolved(c, links: links == .none ? .none : .afterDelimiter))
+            case .strikeout(let c): inline.kind = .strikeout(resolved(c, links: links == .none ? .none : .afterDelimiter))
+            case .link(let a, let c, let t): inline.kind = .link(a, resolved(c, links: .none), t)
+            case .image(let a, let c, let t): inline.kind = .image(a, resolved(c, links: .none), t)
             default: break
             }
             children.append(inline)
         }
-        return resolver.resolve(children)
+        return resolver.resolve(children, links: links)
     }
 
     private mutating func rewriteBlock(_ block: Block) -> Block? {

@@ -13,8 +13,9 @@ struct InlineResolver {
         case token(Int, SourceRange)
     }
 
-    /// Resolves one inline list whose children lists are already resolved.
-    mutating func resolve(_ inlines: [Inline]) -> [Inline] {
+    /// Resolves one inline list whose children lists are already resolved; `links` says
+    /// where its bare addresses become links.
+    mutating func resolve(_ inlines: [Inline], links: Autolinks.Context) -> [Inline] {
         var output: [Inline] = []
         var scripts: [(token: Int, position: Int)] = []
         for piece in split(merge(inlines)) {
@@ -73,25 +74,26 @@ struct InlineResolver {
                 }
             }
         }
-        return finish(output)
+        return finish(output, links: links)
     }
 
     /// Joins text and finds citations and abbreviations, also inside spans, scripts and
     /// inline notes the tokens built (cmark's own containers were resolved on their own).
-    private func finish(_ inlines: [Inline]) -> [Inline] {
+    private func finish(_ inlines: [Inline], links: Autolinks.Context) -> [Inline] {
         let inner = inlines.map { inline -> Inline in
             var inline = inline
             switch inline.kind {
-            case .span(let attributes, let children): inline.kind = .span(attributes, finish(children))
-            case .superscript(let children): inline.kind = .superscript(finish(children))
-            case .subscript(let children): inline.kind = .subscript(finish(children))
+            case .span(let attributes, let children): inline.kind = .span(attributes, finish(children, links: .none))
+            case .superscript(let children): inline.kind = .superscript(finish(children, links: links == .none ? .none : .afterText))
+            case .subscript(let children): inline.kind = .subscript(finish(children, links: links == .none ? .none : .afterDelimiter))
             case .note(let blocks) where blocks.count == 1:
-                if case .para(let children) = blocks[0].kind { inline.kind = .note([Block(.para(finish(children)), blocks[0].range)]) }
+                if case .para(let children) = blocks[0].kind { inline.kind = .note([Block(.para(finish(children, links: .none)), blocks[0].range)]) }
             default: break
             }
             return inline
         }
-        var resolved = Citations.resolve(merge(inner))
+        // Addresses first: `@` inside one (`https://example.org/@name`) is not a citation.
+        var resolved = Citations.resolve(Autolinks.apply(merge(inner), in: links))
         if !prepared.exampleLabels.isEmpty {
             // `@label` of an example list item is its number, as pandoc writes it.
             resolved = merge(resolved.map { inline in
