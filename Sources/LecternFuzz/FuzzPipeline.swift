@@ -21,8 +21,8 @@ enum FuzzPipeline {
         let diagnostics = CourseLoader.lessonDiagnostics(lesson) + CourseValidator.validate(course)
         let renderer = SiteRenderer(course: course, paths: SitePaths(), theme: theme)
         let files = renderer.lessonFiles(0) + renderer.sharedFiles()
-        let printed = DiagnosticPrinter(sources: [lesson.file: source], showsSource: true).render(diagnostics, format: .text)
-        check(diagnostics: diagnostics, printed: printed, files: files, source: source, safe: safe)
+        let printed = DiagnosticPrinter(sources: [lesson.file: lesson.source], showsSource: true).render(diagnostics, format: .text)
+        check(diagnostics: diagnostics, printed: printed, files: files, source: lesson.source, safe: safe)
     }
 
     static func check(diagnostics: [Diagnostic], printed: String, files: [(path: String, data: Data)], source: String,

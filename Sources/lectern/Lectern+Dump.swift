@@ -23,7 +23,7 @@ extension Lectern {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw ValidationError("cannot read '\(file)'")
             }
-            let source = String(decoding: data, as: UTF8.self)
+            let source = LineEndings.normalized(String(decoding: data, as: UTF8.self))
             let (document, diagnostics) = MarkdownParser.parse(source, file: file)
             if html {
                 var options = page ? HTMLWriter.Options.page : .pandoc

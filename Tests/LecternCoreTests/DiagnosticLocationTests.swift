@@ -34,6 +34,17 @@ import Testing
         #expect(lines[0].hasPrefix("lesson.md:1:20: warning: malformed attribute list: unexpected '@'"))
     }
 
+    @Test(arguments: ["\r", "\r\n"])
+    func carriageReturnsEndLinesAsLineFeedsDo(_ ending: String) {
+        let source = ["---", "title: Fine", "objectives: [one, two", "level: beginner", "---", "", "::: {.box}", "Inside."]
+            .joined(separator: ending) + ending
+        let lesson = Lesson(path: "lesson.md", moduleIndex: 0, source: source)
+        let printer = DiagnosticPrinter(sources: ["Content/lesson.md": lesson.source])
+        let lines = lesson.analysis.diagnostics.map { String(printer.renderText($0).split(separator: "\n")[0]) }
+        #expect(lines.contains { $0.hasPrefix("Content/lesson.md:4:6: error: invalid YAML") })
+        #expect(lines.contains { $0.hasPrefix("Content/lesson.md:7:1: warning: fenced div is not closed") })
+    }
+
     @Test func invalidYAMLPointsIntoTheLessonFile() {
         let lines = Self.located("---\ntitle: Fine\nobjectives: [one, two\nlevel: beginner\n---\n\nBody.\n")
         #expect(lines.count == 1)

@@ -81,7 +81,7 @@ public enum CourseLoader {
             throw CourseError.linkOutside("Content/course.yml")
         }
         guard let configData = fileManager.contents(atPath: configPath) else { throw CourseError.unreadable(configPath) }
-        let configText = String(decoding: configData, as: UTF8.self)
+        let configText = LineEndings.normalized(String(decoding: configData, as: UTF8.self))
         var bag = DiagnosticBag(file: "Content/course.yml")
         let config = CourseConfig.read(configText, file: "Content/course.yml", bag: &bag)
 

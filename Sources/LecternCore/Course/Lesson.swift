@@ -24,8 +24,8 @@ public struct Lesson: Sendable {
         file = "Content/" + path
         slug = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
         self.moduleIndex = moduleIndex
-        self.source = source
-        let (document, diagnostics) = MarkdownParser.parse(source, file: file)
+        self.source = LineEndings.normalized(source)
+        let (document, diagnostics) = MarkdownParser.parse(self.source, file: file)
         self.document = document
         analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics, math: math,
                                           contentFolder: contentFolder)

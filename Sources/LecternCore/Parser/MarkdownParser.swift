@@ -6,7 +6,8 @@ public enum MarkdownParser {
     /// Parses a lesson. Content problems become diagnostics; nothing is thrown.
     public static func parse(_ source: String, file: String) -> (Document, [Diagnostic]) {
         var bag = DiagnosticBag(file: file)
-        let bytes = Array(source.utf8)
+        // Callers pass normalised text (the printer shows it); this keeps any other caller safe.
+        let bytes = Array(LineEndings.normalized(source).utf8)
         let prepared = PrePass.prepare(bytes, bag: &bag)
 
         var frontMatter: FrontMatter?
