@@ -217,4 +217,8 @@ public struct MathProblem: Hashable, Sendable {
     public var message: String
     /// True for a command the converter does not know (the rest of the formula is rendered).
     public var isUnknownCommand = false
+    /// The unknown command as written (`\foo`).
+    public var command: String?
+    /// A known command close to the unknown one.
+    public var suggestion: String?
 }

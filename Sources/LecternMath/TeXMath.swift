@@ -41,8 +41,9 @@ public enum TeXMath {
         var problems = parser.expander.problems + parser.problems
         for (name, offset) in parser.unknown where macros.definitions[name] == nil {
             var message = "unknown math command '\\\(name)'"
-            if let close = Suggestion.closest(to: name, in: knownCommands) { message += "; did you mean '\\\(close)'?" }
-            problems.append(MathProblem(offset: offset, message: message, isUnknownCommand: true))
+            let close = Suggestion.closest(to: name, in: knownCommands).map { "\\" + $0 }
+            if let close { message += "; did you mean '\(close)'?" }
+            problems.append(MathProblem(offset: offset, message: message, isUnknownCommand: true, command: "\\" + name, suggestion: close))
         }
         problems.sort { $0.offset < $1.offset }
         if parser.broken {

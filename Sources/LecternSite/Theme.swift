@@ -46,22 +46,21 @@ public struct Theme: @unchecked Sendable {
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                bag.add(Diagnostic("template.syntax", "template syntax error: \(describe(error.error))",
+                bag.add(Diagnostic("template.syntax", ["problem": describe(error.error)],
                                    file: origins[path] ?? path,
                                    range: SourceRange(line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                bag.add(Diagnostic("template.syntax", "template syntax error: \(error)", file: origins[path] ?? path,
+                bag.add(Diagnostic("template.syntax", ["problem": "\(error)"], file: origins[path] ?? path,
                                    range: SourceRange(line: 1, column: 1)))
             }
         }
         for name in requiredTemplates where texts[name] == nil {
-            bag.add(Diagnostic("template.missing", "the theme has no '\(name).mustache' template",
+            bag.add(Diagnostic("template.missing", ["name": name],
                                file: "Templates/\(name).mustache", range: .unknown))
         }
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(text) where texts[reference.name] == nil {
-                bag.add(Diagnostic("template.missing-partial",
-                                   "template '\(reference.name)' does not exist in the theme or in Templates/",
+                bag.add(Diagnostic("template.missing-partial", ["name": reference.name],
                                    file: origins[name + ".mustache"] ?? name,
                                    range: SourceRange(line: reference.line, column: reference.column)))
             }

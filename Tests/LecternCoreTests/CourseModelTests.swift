@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        let diagnostic = Diagnostic("quiz.empty", "bad", file: "f.md", range: SourceRange(line: 1, column: 1))
+        let diagnostic = Diagnostic("quiz.empty", file: "f.md", range: SourceRange(line: 1, column: 1))
         #expect(!DiagnosticPrinter().renderText(diagnostic).contains("\u{1B}["))
         #expect(DiagnosticPrinter(usesColor: true).renderText(diagnostic).contains("\u{1B}[1;31merror:"))
     }

@@ -25,7 +25,7 @@ extension LessonAnalyzer {
             guard !attributes.classes.isEmpty else { return }
             for name in attributes.classes where !componentClasses.contains(name) && !otherKnownClasses.contains(name) {
                 guard let suggestion = Suggestion.closest(to: name, in: componentClasses) else { continue }
-                diagnostics.append(Diagnostic("component.unknown", "unknown class '\(name)'; did you mean '\(suggestion)'?",
+                diagnostics.append(Diagnostic("component.unknown", ["name": name, "suggestion": suggestion],
                                               file: document.file, range: SourceRange(start: range.start, end: range.start)))
             }
         }
@@ -36,7 +36,7 @@ extension LessonAnalyzer {
             case .span(let attributes, _):
                 check(attributes, inline.range)
             case .link(_, let children, _) where !children.isEmpty && isNameless(children):
-                diagnostics.append(Diagnostic("link.no-name", "this link holds only an image without alt text, so screen readers have no name for it; write the alt text in ![…]",
+                diagnostics.append(Diagnostic("link.no-name",
                                               file: document.file, range: SourceRange(start: inline.range.start, end: inline.range.start)))
             default:
                 break

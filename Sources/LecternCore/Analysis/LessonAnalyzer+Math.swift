@@ -88,8 +88,13 @@ extension LessonAnalyzer {
             if newlines > 0, let last = before.lastIndex(of: 0x0A) {
                 location.column = before.distance(from: before.index(after: last), to: before.endIndex) + 1
             }
-            bag.report(problem.isUnknownCommand ? "math.unknown-command" : "math.invalid", problem.message,
-                       at: SourceRange(start: location, end: location))
+            let at = SourceRange(start: location, end: location)
+            if problem.isUnknownCommand {
+                let suggestion = problem.suggestion.map { "; did you mean '\($0)'?" } ?? ""
+                bag.report("math.unknown-command", ["command": problem.command ?? "", "suggestion": suggestion], at: at)
+            } else {
+                bag.report("math.invalid", ["problem": problem.message], at: at)
+            }
         }
     }
 }

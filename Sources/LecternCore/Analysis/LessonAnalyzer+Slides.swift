@@ -13,8 +13,7 @@ extension LessonAnalyzer {
             let title = Inline.plainText(slide.title)
             diagnostics.append(Diagnostic(
                 "slide.overfull",
-                "slide \(title.isEmpty ? "without a title" : "'\(title)'") would need scaling to about \(Int((scale * 100).rounded()))% "
-                    + "to fit the canvas, below the 60% at which it scrolls; split or shorten it, or mark it {.scrollable}",
+                ["title": title.isEmpty ? "without a title" : "'\(title)'", "percent": String(Int((scale * 100).rounded()))],
                 file: file, range: SourceRange(start: slide.range.start, end: slide.range.start)))
         }
         return diagnostics

@@ -95,7 +95,7 @@ public enum LessonAnalyzer {
         var seen: [String: SourceRange] = [:]
         for element in ids {
             if let first = seen[element.id] {
-                bag.report("id.duplicate", "id '\(element.id)' is used twice on this page", at: element.range,
+                bag.report("id.duplicate", ["id": element.id], at: element.range,
                           notes: [.init("first used here", range: first)])
             } else {
                 seen[element.id] = element.range

@@ -33,12 +33,11 @@ struct ContentListing {
             var isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             if (info.st_mode & S_IFMT) == S_IFLNK {
                 guard let target = Self.realPath(full) else {
-                    refuse(path, "content.link-broken", "'\(path)' is a symbolic link to nothing; it is left out")
+                    refuse(path, "content.link-broken", ["path": path])
                     continue
                 }
                 guard target == root || target.hasPrefix(root + "/") else {
-                    refuse(path, "content.link-outside",
-                           "'\(path)' is a symbolic link to '\(target)', outside Content/; it is not published")
+                    refuse(path, "content.link-outside", ["path": path, "target": target])
                     continue
                 }
                 var resolved = stat()
@@ -58,8 +57,8 @@ struct ContentListing {
         }
     }
 
-    private mutating func refuse(_ path: String, _ id: String, _ message: String) {
-        diagnostics.append(Diagnostic(id, message, file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
+    private mutating func refuse(_ path: String, _ id: String, _ arguments: [String: String]) {
+        diagnostics.append(Diagnostic(id, arguments, file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
     }
 
     /// The absolute path with every link resolved, or nil when it does not exist.

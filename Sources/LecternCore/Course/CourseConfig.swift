@@ -47,7 +47,7 @@ public struct CourseConfig: Sendable {
     /// `math:` holds `macros:`, a map from a command (with its backslash) to its TeX.
     static func readMathMacros(_ value: YAMLValue, reader: inout YAMLReader) -> [String: String] {
         guard case .mapping(let pairs, _, _) = value else {
-            reader.bag.report("metadata.type", "'math' must be a mapping with 'macros'", at: SourceRange(line: value.line, column: 1))
+            reader.bag.report("metadata.type", ["key": "math", "expected": "a mapping with 'macros'"], at: SourceRange(line: value.line, column: 1))
             return [:]
         }
         var macros: [String: String] = [:]
@@ -57,7 +57,7 @@ public struct CourseConfig: Sendable {
                 continue
             }
             guard case .mapping(let definitions, _, _) = pair.value else {
-                reader.bag.report("metadata.type", "'math.macros' must map commands such as '\\RR' to their TeX",
+                reader.bag.report("metadata.type", ["key": "math.macros", "expected": "a mapping of commands such as '\\RR' to their TeX"],
                                   at: SourceRange(line: pair.value.line, column: 1))
                 continue
             }
@@ -78,7 +78,7 @@ public struct CourseConfig: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let root = YAMLLoader.load(text, firstLine: 1, fileLines: lines, bag: &bag) else { return config }
         guard case .mapping(let pairs, _, _) = root else {
-            bag.report("course.not-a-mapping", "course.yml must be a mapping of keys to values",
+            bag.report("course.not-a-mapping",
                       at: SourceRange(line: root.line, column: root.column))
             return config
         }
@@ -105,7 +105,7 @@ public struct CourseConfig: Sendable {
         }
         bag = reader.bag
         if !sawTitle {
-            bag.report("course.missing-title", "course.yml has no 'title'", at: SourceRange(line: 1, column: 1))
+            bag.report("course.missing-title", at: SourceRange(line: 1, column: 1))
         }
         if !sawID { config.id = Slug.make(config.title) }
         return config
@@ -113,13 +113,13 @@ public struct CourseConfig: Sendable {
 
     private static func readModules(_ value: YAMLValue, reader: inout YAMLReader) -> [Module] {
         guard case .sequence(let items, _, _) = value else {
-            reader.bag.report("metadata.type", "'modules' must be a list of modules, each with a title and lessons",
+            reader.bag.report("metadata.type", ["key": "modules", "expected": "a list of modules, each with a title and lessons"],
                              at: SourceRange(line: value.line, column: value.column))
             return []
         }
         return items.compactMap { item -> Module? in
             guard case .mapping(let pairs, let line, let column) = item else {
-                reader.bag.report("metadata.type", "each module must have 'title' and 'lessons'",
+                reader.bag.report("metadata.type", ["key": "module", "expected": "a mapping with 'title' and 'lessons'"],
                                  at: SourceRange(line: item.line, column: item.column))
                 return nil
             }
@@ -135,7 +135,7 @@ public struct CourseConfig: Sendable {
                             module.lessonLines.append(lesson.line)
                         }
                     } else {
-                        reader.bag.report("metadata.type", "'lessons' must be a list of lesson paths",
+                        reader.bag.report("metadata.type", ["key": "lessons", "expected": "a list of lesson paths"],
                                          at: SourceRange(line: pair.value.line, column: pair.value.column))
                     }
                 default:
@@ -143,7 +143,7 @@ public struct CourseConfig: Sendable {
                 }
             }
             if module.title.isEmpty {
-                reader.bag.report("course.module-title", "module has no 'title'", at: SourceRange(line: line, column: column))
+                reader.bag.report("course.module-title", at: SourceRange(line: line, column: column))
             }
             return module
         }

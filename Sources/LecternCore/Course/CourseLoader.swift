@@ -96,12 +96,12 @@ public enum CourseLoader {
             for (entry, path) in module.lessons.enumerated() {
                 let line = module.lessonLines[entry]
                 guard let normalized = ContentPath.resolve(path, against: "") else {
-                    bag.report("course.missing-lesson", "lesson '\(path)' is outside Content/",
+                    bag.report("course.missing-lesson", ["path": path, "problem": "is outside Content/"],
                               at: SourceRange(line: line, column: 1))
                     continue
                 }
                 if let first = seen[normalized] {
-                    bag.report("course.duplicate-lesson", "'\(path)' is listed twice in course.yml",
+                    bag.report("course.duplicate-lesson", ["path": path],
                               at: SourceRange(line: line, column: 1),
                               notes: [.init("first listed here", range: SourceRange(line: first, column: 1))])
                     continue
@@ -113,7 +113,7 @@ public enum CourseLoader {
                     if let suggestion = Suggestion.closest(to: normalized, in: Array(markdown)) {
                         notes.append(.init("did you mean '\(suggestion)'?"))
                     }
-                    bag.report("course.missing-lesson", "lesson '\(path)' does not exist in Content/",
+                    bag.report("course.missing-lesson", ["path": path, "problem": "does not exist in Content/"],
                               at: SourceRange(line: line, column: 1), notes: notes)
                     continue
                 }
@@ -124,7 +124,7 @@ public enum CourseLoader {
         // Without modules (course.yml did not parse) every file would look unlisted.
         let modulesUnknown = config.modules.isEmpty && bag.hasErrors
         for path in markdown.sorted() where seen[path] == nil && !modulesUnknown {
-            bag.add(Diagnostic("course.unlisted-lesson", "'\(path)' is not listed in course.yml and is not built",
+            bag.add(Diagnostic("course.unlisted-lesson", ["path": path],
                                file: "Content/" + path, range: SourceRange(line: 1, column: 1)))
         }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
@@ -150,7 +150,7 @@ public enum CourseLoader {
         var diagnostics: [Diagnostic] = []
         for (index, lesson) in loaded.values.enumerated() {
             guard let lesson else {
-                diagnostics.append(Diagnostic("lesson.unreadable", "cannot read '\(plan.lessons[index].path)'",
+                diagnostics.append(Diagnostic("lesson.unreadable", ["path": plan.lessons[index].path],
                                               file: "Content/" + plan.lessons[index].path, range: SourceRange(line: 1, column: 1)))
                 continue
             }
@@ -186,8 +186,7 @@ public enum CourseLoader {
         let yamlFailed = diagnostics.contains { $0.id.hasPrefix("yaml.") }
         if lesson.document.metadata.title == nil, !yamlFailed {
             let source = lesson.document.metadata.titleInlines.isEmpty ? "its file name" : "its first heading"
-            diagnostics.append(Diagnostic("metadata.missing-title",
-                                          "lesson has no 'title:' in its front matter; its title is taken from \(source), '\(lesson.title)'",
+            diagnostics.append(Diagnostic("metadata.missing-title", ["source": source, "title": lesson.title],
                                           file: lesson.file, range: SourceRange(line: 1, column: 1)))
         }
         return diagnostics

@@ -10,7 +10,7 @@ public enum CourseValidator {
         for lesson in course.lessons {
             var bag = DiagnosticBag(file: lesson.file)
             if let first = lessonIDs[lesson.id] {
-                bag.report("lesson.duplicate-id", "lesson id '\(lesson.id)' is also used by \(first.file)",
+                bag.report("lesson.duplicate-id", ["id": lesson.id, "other": first.file],
                           at: SourceRange(line: lesson.document.frontMatter?.line(of: "id") ?? 1, column: 1))
             } else {
                 lessonIDs[lesson.id] = lesson
@@ -38,7 +38,7 @@ public enum CourseValidator {
             if let suggestion = Suggestion.closest(to: prerequisite, in: Array(lessons.keys)) {
                 notes.append(.init("did you mean '\(suggestion)'?"))
             }
-            bag.report("lesson.unknown-prerequisite", "prerequisite '\(prerequisite)' is not a lesson of this course",
+            bag.report("lesson.unknown-prerequisite", ["path": prerequisite],
                       at: SourceRange(line: line, column: 1), notes: notes)
         }
     }
@@ -50,50 +50,50 @@ public enum CourseValidator {
         case .external, .siteAbsolute:
             return
         case .outside(let path) where link.isImage:
-            bag.report("image.missing", "'\(path)' climbs out of Content/, so the built site cannot reach it", at: range)
+            bag.report("image.missing", ["path": path, "problem": "climbs out of Content/, so the built site cannot reach it"], at: range)
         case .outside(let path):
             // It may point to a page the host serves beside the course; only the author knows.
-            bag.report("link.outside", "'\(path)' climbs out of Content/, so it cannot be checked; it is written as it is",
+            bag.report("link.outside", ["target": path],
                        at: range)
         case .samePage(let fragment):
             guard !link.isImage, let fragment, !fragment.isEmpty, !fragment.hasPrefix("fn"),
                   !lesson.analysis.ids.contains(fragment) else { return }
-            bag.report("link.missing-anchor", "no element with id '\(fragment)' on this page", at: range,
+            bag.report("link.missing-anchor", ["page": "this page", "id": fragment], at: range,
                       notes: suggester.notes(fragment, in: lesson.analysis.ids))
         case .lesson(let target, let fragment) where !link.isImage:
             let written = ContentPath.split(link.url).path
             if let title = targets.drafts[target] {
-                bag.report("link.draft", "link to '\(written)', the draft lesson '\(title)', which is not built without --drafts",
+                bag.report("link.draft", ["target": written, "title": title],
                             at: range)
                 return
             }
             guard let other = targets.lessons[target] else {
                 if targets.assets.contains(target) {
-                    bag.report("link.unlisted-file", "link to '\(written)', a markdown file that is not a lesson of this course; it is published as it is",
+                    bag.report("link.unlisted-file", ["target": written],
                                at: range)
                     return
                 }
-                bag.report("link.missing-lesson", "link to '\(written)', which is not a lesson of this course", at: range,
+                bag.report("link.missing-lesson", ["target": written], at: range,
                           notes: suggester.notes(target, in: Set(targets.lessons.keys)))
                 return
             }
             if let fragment, !fragment.isEmpty, !other.analysis.ids.contains(fragment) {
-                bag.report("link.missing-anchor", "'\(written)' has no heading or element with id '\(fragment)'", at: range,
+                bag.report("link.missing-anchor", ["page": "'\(written)'", "id": fragment], at: range,
                           notes: suggester.notes(fragment, in: other.analysis.ids))
             }
         case .lesson(let target, _), .file(let target, _):
             let written = ContentPath.split(link.url).path
             if link.isImage {
                 guard !targets.assets.contains(target) else { return }
-                bag.report("image.missing", "image '\(written)' does not exist in Content/", at: range,
+                bag.report("image.missing", ["path": written, "problem": "does not exist in Content/"], at: range,
                           notes: suggester.notes(target, in: targets.assets))
             } else if !targets.assets.contains(target), targets.lessons[target + ".md"] == nil {
                 let folder = target.hasSuffix("/") ? target : target + "/"
                 if targets.assets.contains(where: { $0.hasPrefix(folder) }) {
-                    bag.report("link.folder", "link to the folder '\(written)'; its files are published, but no page lists them",
+                    bag.report("link.folder", ["target": written],
                                at: range)
                 } else {
-                    bag.report("link.missing-file", "link to '\(written)', which does not exist in Content/", at: range)
+                    bag.report("link.missing-file", ["target": written], at: range)
                 }
             }
         }

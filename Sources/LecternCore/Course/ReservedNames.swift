@@ -22,16 +22,16 @@ public enum ReservedNames {
             pages.insert(folder)
             if let name = clash(folder) {
                 diagnostics.append(Diagnostic("content.reserved-name",
-                                              "lesson '\(lesson.path)' would be published as '\(name)', which the site uses for itself; rename the file",
+                                              ["what": "lesson", "path": lesson.path, "clash": "would be published as", "name": name, "remedy": "rename the file"],
                                               file: "Content/course.yml", range: SourceRange(line: lesson.line, column: 1)))
             }
         }
         for asset in assets {
             let page = pages.first { asset.hasPrefix($0 + "/index.html") || asset.hasPrefix($0 + "/slides/") }
             guard let name = clash(asset) ?? page.map({ $0 + "/" }) else { continue }
-            let clash = name == asset ? "'\(asset)' is a name" : "'\(asset)' would be published inside '\(name)', a name"
+            let clash = name == asset ? "is published as" : "would be published inside"
             diagnostics.append(Diagnostic("content.reserved-name",
-                                          "\(clash) the site uses for itself; rename or move it",
+                                          ["what": "file", "path": asset, "clash": clash, "name": name, "remedy": "rename or move it"],
                                           file: "Content/" + asset, range: SourceRange(line: 1, column: 1)))
         }
         return diagnostics

@@ -43,11 +43,12 @@ public struct Diagnostic: Hashable, Sendable {
     /// Further explanation.
     public var notes: [Note]
 
-    /// Creates a diagnostic of a catalogued kind; its severity is the catalogue's.
-    public init(_ id: String, _ message: String, file: String, range: SourceRange, notes: [Note] = []) {
+    /// Creates a diagnostic of a catalogued kind: its severity and message template are the
+    /// catalogue's, and `arguments` fill the template.
+    public init(_ id: String, _ arguments: [String: String] = [:], file: String, range: SourceRange, notes: [Note] = []) {
         severity = DiagnosticCatalog.severity(of: id)
         self.id = id
-        self.message = message
+        message = DiagnosticCatalog.message(id, arguments)
         self.file = file
         self.range = range
         self.notes = notes
@@ -77,9 +78,9 @@ public struct DiagnosticBag: Sendable {
     }
 
     /// Reports a diagnostic of a catalogued kind in the current file.
-    public mutating func report(_ id: String, _ message: String, at range: SourceRange,
+    public mutating func report(_ id: String, _ arguments: [String: String] = [:], at range: SourceRange,
                                 notes: [Diagnostic.Note] = []) {
-        all.append(Diagnostic(id, message, file: file, range: range, notes: notes))
+        all.append(Diagnostic(id, arguments, file: file, range: range, notes: notes))
     }
 
     /// True when any error was reported.

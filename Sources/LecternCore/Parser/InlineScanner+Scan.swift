@@ -146,7 +146,7 @@ extension InlineScanner {
         case .success(let attributes, let end):
             // An attribute list may continue on the next line, as in pandoc.
             if let quote = AttributeParser.unclosedQuote(buffer, from: offset, to: end) {
-                warnings.append(("attributes.malformed", "malformed attribute list: a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it", location(quote)))
+                warnings.append(("attributes.malformed", ["problem": "a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it"], location(quote)))
             }
             replace(offset..<end, first: token(.attributes(attributes), at: offset..<end))
             return end
@@ -154,9 +154,9 @@ extension InlineScanner {
             replace(offset..<end, first: token(.rawAttribute(format: format), at: offset..<end))
             return end
         case .raw:
-            warnings.append(("attributes.malformed", "malformed attribute list: a raw attribute '{=format}' goes after inline code or a code fence; the braces are kept as text", location(offset)))
+            warnings.append(("attributes.malformed", ["problem": "a raw attribute '{=format}' goes after inline code or a code fence; the braces are kept as text"], location(offset)))
         case .failure(let position, let message):
-            warnings.append(("attributes.malformed", "malformed attribute list: \(message); the braces are kept as text", location(position)))
+            warnings.append(("attributes.malformed", ["problem": message + "; the braces are kept as text"], location(position)))
         }
         return offset
     }

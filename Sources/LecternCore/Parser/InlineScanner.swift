@@ -16,7 +16,7 @@ struct InlineScanner {
     var nextBracket = NextByte(0x5D)
     /// Tokens created by this run; their indices start at `tokenBase`.
     var tokens: [Token] = []
-    var warnings: [(id: String, message: String, location: SourceLocation)] = []
+    var warnings: [(id: String, arguments: [String: String], location: SourceLocation)] = []
     let tokenBase: Int
     /// Maps a line of the run and a byte offset in it to the author's file.
     let locate: (Int, Int) -> SourceLocation

@@ -20,14 +20,14 @@ public enum MarkdownParser {
             case .null?, nil:
                 frontMatter = FrontMatter(values: [], range: block.range)
             case let other?:
-                bag.report("metadata.not-a-mapping", "front matter must be a mapping of keys to values",
+                bag.report("metadata.not-a-mapping",
                           at: SourceRange(line: other.line, column: other.column))
             }
         }
 
         let converted = CmarkBridge.parse(prepared.text, map: prepared.map, maximumDepth: maximumDepth)
         if let deep = converted.tooDeep {
-            bag.report("nesting.too-deep", "blocks are nested more than \(maximumDepth) deep; deeper content is flattened",
+            bag.report("nesting.too-deep", ["limit": String(maximumDepth)],
                       at: deep)
         }
         var assembly = FenceAssembly(prepared: prepared, bag: bag)

@@ -34,11 +34,11 @@ extension PrePass {
                 emitMarker("X", 0, origin: origin, indent: 0, indentBytes: indent)
             case nil where isInParagraph:
                 // With no div open, pandoc reads the line as text of the paragraph.
-                bag.report("div.stray-text", "':::' with no fenced div open is text of this paragraph",
+                bag.report("div.stray-text",
                           at: SourceRange(line: origin, column: column, endColumn: column + colons - 1))
                 continueParagraph(OutLine(bytes: bytes, origin: origin, stages: stages))
             case nil:
-                bag.report("div.stray-close", "closing ':::' has no fenced div to close",
+                bag.report("div.stray-close",
                           at: SourceRange(line: origin, column: column, endColumn: column + colons - 1))
                 emitMarker("X", 0, origin: origin, indent: 0, indentBytes: indent)
             }
@@ -47,8 +47,7 @@ extension PrePass {
 
         let range = SourceRange(line: origin, column: column, endColumn: col(bytes.count))
         if isInParagraph {
-            bag.report("div.interrupts-paragraph",
-                        "a fenced div cannot start inside a paragraph; add a blank line before it", at: range)
+            bag.report("div.interrupts-paragraph", at: range)
             fenceStack.append(.rejected)
             continueParagraph(OutLine(bytes: bytes, origin: origin, stages: stages))
             return index + 1
@@ -78,7 +77,7 @@ extension PrePass {
         }
         if fenceStack.count >= Self.maximumFenceDepth {
             if !fenceStack.contains(where: { if case .dropped = $0 { return true }; return false }) {
-                bag.report("div.too-deep", "fenced divs are nested more than \(Self.maximumFenceDepth) deep; deeper fences are ignored",
+                bag.report("div.too-deep", ["divs": "fenced divs", "limit": String(Self.maximumFenceDepth), "outcome": "fences are ignored"],
                           at: range)
             }
             fenceStack.append(.dropped)
@@ -115,14 +114,14 @@ extension PrePass {
         while let (fence, prefix) = quoteFences.popLast() {
             guard case .open(fence)? = fenceStack.last else { continue }
             fenceStack.removeLast()
-            bag.report("div.closed-by-quote", "fenced div inside a block quote is not closed; it ends with the quote",
+            bag.report("div.closed-by-quote",
                       at: fences[fence].range)
             emitMarker("C", fence, origin: index, indent: 0, indentBytes: prefix)
         }
     }
 
     mutating func reportAttributeError(line: Int, column: Int, message: String) {
-        bag.report("div.malformed-attributes", "malformed attribute list: \(message)",
+        bag.report("div.malformed-attributes", ["problem": message],
                   at: SourceRange(line: line, column: column))
     }
 
@@ -141,7 +140,8 @@ extension PrePass {
             switch AttributeParser.parse(line.bytes, from: candidate) {
             case .success(let attributes, let parsedEnd) where parsedEnd == end:
                 if let quote = AttributeParser.unclosedQuote(line.bytes, from: candidate, to: end) {
-                    bag.report("attributes.malformed", "malformed attribute list: a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it",
+                    bag.report("attributes.malformed",
+                               ["problem": "a quoted value is not closed; it is read up to the next space or '}', as pandoc reads it"],
                                at: SourceRange(originalLocation(line: line, offset: quote)))
                 }
                 let location = originalLocation(line: line, offset: candidate)
@@ -157,7 +157,7 @@ extension PrePass {
         }
         if let failure = lastFailure {
             let location = originalLocation(line: line, offset: failure.offset)
-            bag.report("attributes.malformed", "malformed attribute list: \(failure.message); the braces are kept as text",
+            bag.report("attributes.malformed", ["problem": failure.message + "; the braces are kept as text"],
                         at: SourceRange(location))
         }
     }
@@ -185,7 +185,7 @@ extension PrePass {
         if fenceStack.count >= Self.maximumFenceDepth || rawHTMLDivs > 0 {
             // Past the limit the line stays raw HTML, as it would without native divs.
             if rawHTMLDivs == 0 {
-                bag.report("div.too-deep", "divs are nested more than \(Self.maximumFenceDepth) deep; deeper <div> lines are kept as raw HTML",
+                bag.report("div.too-deep", ["divs": "divs", "limit": String(Self.maximumFenceDepth), "outcome": "<div> lines are kept as raw HTML"],
                            at: SourceRange(line: origin, column: indentBytes + 1))
             }
             rawHTMLDivs += 1

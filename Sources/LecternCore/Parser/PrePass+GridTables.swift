@@ -27,9 +27,7 @@ extension PrePass {
             let line = Array(lines[row]), offsets = Self.columnOffsets(line)
             for bound in bounds {
                 guard bound < offsets.count - 1, [0x2B, 0x7C].contains(line[offsets[bound]]) else {
-                    bag.report("table.grid-misaligned",
-                               "this grid table's columns do not line up with its first border; it is kept as text",
-                               at: SourceRange(line: row + 1, column: 1))
+                    bag.report("table.grid-misaligned", at: SourceRange(line: row + 1, column: 1))
                     return nil
                 }
             }

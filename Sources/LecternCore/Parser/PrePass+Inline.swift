@@ -27,7 +27,7 @@ extension PrePass {
         scanner.scan()
         tokens.append(contentsOf: scanner.tokens)
         for warning in scanner.warnings {
-            bag.report(warning.id, warning.message, at: SourceRange(warning.location))
+            bag.report(warning.id, warning.arguments, at: SourceRange(warning.location))
         }
         for (position, index) in range.enumerated() {
             out[index].bytes = scanner.lines[position]

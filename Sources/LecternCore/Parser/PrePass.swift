@@ -144,7 +144,7 @@ struct PrePass {
         closeDefinition(at: lines.count)
         for slot in fenceStack.reversed() {
             guard case .open(let open) = slot else { continue }
-            bag.report("div.unclosed", "fenced div is not closed; add a line of ':::' to close it",
+            bag.report("div.unclosed",
                       at: fences[open].range)
             emitMarker("C", open, origin: lines.count, indent: 0)
         }

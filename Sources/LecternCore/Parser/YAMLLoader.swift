@@ -8,7 +8,7 @@ enum YAMLLoader {
     /// Parses `text`, whose first line is line `firstLine` of the file whose lines are `fileLines`.
     static func load(_ text: String, firstLine: Int, fileLines: [Substring], bag: inout DiagnosticBag) -> YAMLValue? {
         if let depthLine = excessiveDepthLine(text) {
-            bag.report("yaml.too-deep", "YAML is nested more than \(maximumDepth) levels deep",
+            bag.report("yaml.too-deep", ["limit": String(maximumDepth)],
                       at: SourceRange(line: depthLine + firstLine - 1, column: 1))
             return nil
         }
@@ -30,18 +30,18 @@ enum YAMLLoader {
                 if let context, context.mark.line != mark.line || context.mark.column != mark.column {
                     notes.append(.init(context.text, range: location(context.mark)))
                 }
-                bag.report("yaml.syntax", "invalid YAML: \(problem)", at: location(mark), notes: notes)
+                bag.report("yaml.syntax", ["problem": problem], at: location(mark), notes: notes)
             case .duplicatedKeysInMapping(let duplicates, let context):
-                bag.report("yaml.duplicate-key", "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                bag.report("yaml.duplicate-key", ["keys": duplicates.joined(separator: "', '")],
                           at: location(context.mark))
             case .reader(let problem, _, _, _):
-                bag.report("yaml.syntax", "invalid YAML: \(problem)", at: location(nil))
+                bag.report("yaml.syntax", ["problem": problem], at: location(nil))
             default:
-                bag.report("yaml.syntax", "invalid YAML: \(error)", at: location(nil))
+                bag.report("yaml.syntax", ["problem": "\(error)"], at: location(nil))
             }
             return nil
         } catch {
-            bag.report("yaml.syntax", "invalid YAML: \(error)", at: location(nil))
+            bag.report("yaml.syntax", ["problem": "\(error)"], at: location(nil))
             return nil
         }
     }

@@ -4,7 +4,7 @@ struct YAMLReader {
     var bag: DiagnosticBag
 
     private mutating func wrongType(_ value: YAMLValue, key: String, expected: String) {
-        bag.report("metadata.type", "'\(key)' must be \(expected)",
+        bag.report("metadata.type", ["key": key, "expected": expected],
                   at: SourceRange(line: value.line, column: value.column))
     }
 
@@ -86,11 +86,10 @@ struct YAMLReader {
     /// Reports a key no reader knows; with `onlyTypos`, only when a known key is close enough
     /// to be what was meant (front matter may hold keys for other tools and for templates).
     mutating func unknownKey(_ key: String, line: Int, known: [String], onlyTypos: Bool = false) {
-        var message = "unknown key '\(key)'"
         let suggestion = Suggestion.closest(to: key, in: known)
         if onlyTypos, suggestion == nil { return }
-        if let suggestion { message += "; did you mean '\(suggestion)'?" }
-        bag.report("metadata.unknown-key", message, at: SourceRange(line: line, column: 1))
+        bag.report("metadata.unknown-key", ["key": key, "suggestion": suggestion.map { "; did you mean '\($0)'?" } ?? ""],
+                   at: SourceRange(line: line, column: 1))
     }
 }
 

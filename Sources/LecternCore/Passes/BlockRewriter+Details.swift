@@ -61,7 +61,7 @@ extension BlockRewriter {
                 }
                 return nil
             case .failure(_, let message):
-                bag.report("attributes.malformed", "malformed attribute list on code block: \(message)", at: range)
+                bag.report("attributes.malformed", ["problem": message + " (on a code block)"], at: range)
             }
         }
         return Block(.codeBlock(result, code), range)

@@ -17,7 +17,7 @@ struct FenceAssembly {
                         let fence = prepared.fences[marker.index]
                         if fence.kind == .div {
                             bag.report("div.crosses-block",
-                                      "this ':::' closes a div opened inside another block (a list item or block quote)",
+                                      ["div": "the div this ':::' closes", "container": "list item or block quote it opened in"],
                                       at: fence.closeRange ?? block.range,
                                       notes: [.init("the div opens here", range: fence.range)])
                         }
@@ -41,7 +41,7 @@ struct FenceAssembly {
         let fence = prepared.fences[top.fence]
         if unclosed, fence.kind == .div {
             bag.report("div.crosses-block",
-                      "fenced div is not closed before the div, list item or block quote around it ends; it ends there",
+                      ["div": "this fenced div", "container": "div, list item or block quote around it"],
                       at: fence.range)
         }
         var range = fence.range

@@ -38,9 +38,7 @@ struct InlineResolver {
                     output.append(Inline(.text(token.original), range))
                 case .attributes(let attributes):
                     if !attach(attributes, to: &output, range: range) {
-                        bag.report("attributes.unattached",
-                                    "attributes must follow a link, an image, inline code or a [bracketed span]; kept as text",
-                                    at: token.range)
+                        bag.report("attributes.unattached", at: token.range)
                         output.append(Inline(.text(token.original), range))
                     }
                 case .rawAttribute(let format):

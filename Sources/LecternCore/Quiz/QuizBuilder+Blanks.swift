@@ -17,19 +17,19 @@ extension QuizBuilder {
         let accepted = (attributes["accept"].map { $0.split(separator: "|").map(String.init) } ?? [])
         let answers = ([written] + accepted).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if answers.isEmpty {
-            bag.report("quiz.empty-blank", "blank has no answer; write it inside the brackets", at: range)
+            bag.report("quiz.empty-blank", at: range)
         }
         guard attributes["type"] == "number" else {
             return Blank(answers: answers, number: nil, tolerance: 0, range: range)
         }
         guard let number = Double(written) else {
-            bag.report("quiz.bad-number", "numeric blank '\(written)' is not a number", at: range)
+            bag.report("quiz.bad-number", ["what": "numeric blank", "value": written, "expected": "a number"], at: range)
             return Blank(answers: answers, number: nil, tolerance: 0, range: range)
         }
         var tolerance = 0.0
         if let text = attributes["tolerance"] {
             if let value = Double(text), value >= 0 { tolerance = value } else {
-                bag.report("quiz.bad-number", "tolerance '\(text)' is not a non-negative number", at: range)
+                bag.report("quiz.bad-number", ["what": "tolerance", "value": text, "expected": "a non-negative number"], at: range)
             }
         }
         return Blank(answers: answers, number: number, tolerance: tolerance, range: range)

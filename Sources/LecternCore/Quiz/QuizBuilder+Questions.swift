@@ -15,7 +15,7 @@ extension QuizBuilder {
                 if sawChoices, explanation.isEmpty {
                     explanation = quoted
                 } else {
-                    bag.report("quiz.stray-feedback", "feedback must be indented under an option, or follow the options as the explanation",
+                    bag.report("quiz.stray-feedback", ["instead": "follow the options as the explanation"],
                               at: block.range)
                 }
             default:
@@ -28,13 +28,13 @@ extension QuizBuilder {
     /// A question from a `::: question` div with optional `::: hint` and `::: explanation` divs.
     mutating func richQuestion(_ attributes: Attributes, _ blocks: [Block], range: SourceRange) -> Question {
         for (key, _) in attributes.pairs where !Self.questionAttributes.contains(key) {
-            bag.report("quiz.unknown-attribute", "unknown question attribute '\(key)'", at: range)
+            bag.report("quiz.unknown-attribute", ["element": "question", "name": key, "suggestion": ""], at: range)
         }
         var requested: Question.Kind?
         if let type = attributes["type"] {
             requested = type == "true-false" ? .trueFalse : Question.Kind(rawValue: type == "fill-in" ? "fill" : type)
             if requested == nil {
-                bag.report("quiz.bad-attribute", "question type '\(type)' is not one of single, multiple, truefalse, fill, numeric, order",
+                bag.report("quiz.bad-attribute", ["name": "type", "expected": "one of single, multiple, truefalse, fill, numeric, order, not '\(type)'"],
                           at: range)
             }
         }
@@ -50,7 +50,7 @@ extension QuizBuilder {
             case .div(let inner, let content) where inner.hasClass("explanation"):
                 explanation += content
             case .blockQuote:
-                bag.report("quiz.stray-feedback", "feedback must be indented under an option; use '::: explanation' for the question",
+                bag.report("quiz.stray-feedback", ["instead": "go in a '::: explanation' div for the question"],
                           at: block.range)
             default:
                 prompt.append(block)
@@ -66,10 +66,10 @@ extension QuizBuilder {
             if case .blockQuote(let quoted) = block.kind { feedback += quoted } else { content.append(block) }
         }
         if item.task == nil {
-            bag.report("quiz.no-checkbox", "every option needs a box: '- [ ]' or '- [x]'", at: item.range)
+            bag.report("quiz.no-checkbox", at: item.range)
         }
         if PlainTextOf.blocks(content).isEmpty {
-            bag.report("quiz.empty-option", "option has no text", at: item.range)
+            bag.report("quiz.empty-option", at: item.range)
         }
         return Choice(content: content, correct: item.task == true, feedback: feedback, range: item.range)
     }
@@ -79,7 +79,7 @@ extension QuizBuilder {
                          explanation: [Block], range: SourceRange) -> Question {
         let blanks = blanks(in: prompt)
         if PlainTextOf.blocks(prompt).isEmpty && blanks.isEmpty {
-            bag.report("quiz.empty-question", "question has no text", at: range)
+            bag.report("quiz.empty-question", at: range)
         }
         let correct = choices.filter(\.correct).count
         var kind: Question.Kind
@@ -95,17 +95,17 @@ extension QuizBuilder {
         switch kind {
         case .single, .trueFalse, .multiple:
             if choices.isEmpty {
-                bag.report("quiz.no-options", "question has neither options ('- [ ]' items) nor blanks", at: range)
+                bag.report("quiz.no-options", at: range)
             } else if correct == 0 {
-                bag.report("quiz.no-correct", "quiz question has no correct option; mark one with '[x]'", at: range)
+                bag.report("quiz.no-correct", at: range)
             } else if correct > 1, kind != .multiple {
-                bag.report("quiz.several-correct", "\(correct) options are marked correct in a single-choice question; use type=multiple or mark one",
+                bag.report("quiz.several-correct", ["count": String(correct)],
                           at: range)
             }
         case .order:
-            if choices.count < 2 { bag.report("quiz.order-items", "an ordering question needs two or more items in an ordered list", at: range) }
+            if choices.count < 2 { bag.report("quiz.order-items", at: range) }
         case .fillIn, .numeric:
-            if blanks.isEmpty { bag.report("quiz.no-blanks", "question has no blanks ('[answer]{.blank}')", at: range) }
+            if blanks.isEmpty { bag.report("quiz.no-blanks", at: range) }
         }
         return Question(kind: kind, prompt: prompt, choices: choices, blanks: blanks, hints: hints, explanation: explanation, range: range)
     }

@@ -26,7 +26,7 @@ public struct QuizBuilder {
             guard case .div(let attributes, let children) = block.kind, attributes.hasClass("quiz") else { return }
             let quiz = builder.quiz(attributes, children, range: block.range)
             if let first = seen[quiz.id] {
-                builder.bag.report("quiz.duplicate-id", "quiz id '\(quiz.id)' is used twice in this lesson", at: block.range,
+                builder.bag.report("quiz.duplicate-id", ["id": quiz.id], at: block.range,
                                   notes: [.init("first used here", range: first)])
             }
             seen[quiz.id] = block.range
@@ -39,9 +39,8 @@ public struct QuizBuilder {
     public mutating func quiz(_ attributes: Attributes, _ children: [Block], range: SourceRange) -> Quiz {
         index += 1
         for (key, _) in attributes.pairs where !Self.quizAttributes.contains(key) {
-            var message = "unknown quiz attribute '\(key)'"
-            if let suggestion = Suggestion.closest(to: key, in: Self.quizAttributes) { message += "; did you mean '\(suggestion)'?" }
-            bag.report("quiz.unknown-attribute", message, at: range)
+            let suggestion = Suggestion.closest(to: key, in: Self.quizAttributes).map { "; did you mean '\($0)'?" } ?? ""
+            bag.report("quiz.unknown-attribute", ["element": "quiz", "name": key, "suggestion": suggestion], at: range)
         }
         var questions: [Question] = []
         for child in children {
@@ -55,18 +54,18 @@ public struct QuizBuilder {
             }
         }
         if questions.isEmpty {
-            bag.report("quiz.empty", "quiz has no questions; number them as an ordered list or use '::: question' divs", at: range)
+            bag.report("quiz.empty", at: range)
         }
         let pass = passRule(attributes["pass"], total: questions.count, range: range)
         let attempts = attributes["attempts"].flatMap { value -> Int? in
             guard let number = Int(value), number > 0 else {
-                bag.report("quiz.bad-attribute", "'attempts' must be a whole number above zero", at: range)
+                bag.report("quiz.bad-attribute", ["name": "attempts", "expected": "a whole number above zero"], at: range)
                 return nil
             }
             return number
         }
         let mode = Quiz.Mode(rawValue: attributes["mode"] ?? "all") ?? {
-            bag.report("quiz.bad-attribute", "'mode' must be 'paged' or 'all'", at: range)
+            bag.report("quiz.bad-attribute", ["name": "mode", "expected": "'paged' or 'all'"], at: range)
             return .all
         }()
         let id = attributes.id.isEmpty ? "quiz-\(index)" : attributes.id
@@ -83,11 +82,11 @@ public struct QuizBuilder {
         } else if let count = Int(value), count >= 0 {
             rule = .count(count)
         } else {
-            bag.report("quiz.bad-attribute", "'pass' must be a number of questions or a percentage such as 80%", at: range)
+            bag.report("quiz.bad-attribute", ["name": "pass", "expected": "a number of questions or a percentage such as 80%"], at: range)
             return .count(total)
         }
         if rule.required(of: total) > total {
-            bag.report("quiz.pass-too-high", "'pass' asks for \(rule.required(of: total)) right answers but the quiz has \(total) questions",
+            bag.report("quiz.pass-too-high", ["required": String(rule.required(of: total)), "total": String(total)],
                       at: range)
         }
         return rule
