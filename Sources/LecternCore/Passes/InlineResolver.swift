@@ -37,7 +37,11 @@ struct InlineResolver {
                 case .math:
                     output.append(Inline(.text(token.original), range))
                 case .attributes(let attributes):
-                    if !attach(attributes, to: &output, range: range) {
+                    if attach(attributes, to: &output, range: range) {
+                        // A bracketed span took the inlines after its `[` into one node; an
+                        // open `^` or `~` among them stays text and pairs with nothing after.
+                        scripts.removeAll { $0.position >= output.count - 1 }
+                    } else {
                         bag.report("attributes.unattached", at: token.range)
                         output.append(Inline(.text(token.original), range))
                     }
