@@ -14,6 +14,7 @@ extension Autolinks {
         static func skip(to index: Int) -> Found { Found(start: index, end: index, prefix: "", isSkip: true) }
     }
 
+    /// A `www.` address starting at `index`, after a space, a line start or `*`, `_`, `~`, `(`.
     static func www(_ bytes: [UInt8], at index: Int, openAtStart: Bool) -> Found? {
         guard bytes.count - index > 4, bytes[index + 1] == 0x77, bytes[index + 2] == 0x77, bytes[index + 3] == 0x2E else { return nil }
         if index == 0 {
@@ -28,6 +29,7 @@ extension Autolinks {
         return end > index + 4 ? Found(start: index, end: end, prefix: "http://") : nil
     }
 
+    /// An `http`, `https` or `ftp` URL whose scheme ends at `colon`, starting no earlier than `floor`.
     static func url(_ bytes: [UInt8], colon: Int, floor: Int) -> Found? {
         guard bytes.count - colon > 3, bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F else { return nil }
         var start = colon
@@ -43,7 +45,9 @@ extension Autolinks {
         return end > domainStart ? Found(start: start, end: end, prefix: "") : nil
     }
 
-    /// `isPunctuation`: whether a byte stands for a dash, quote or ellipsis, which no address holds.
+    /// An e-mail address (or a `mailto:` or `xmpp:` one) around the `@` at `index`, inside
+    /// `bounds`. `isPunctuation`: whether a byte stands for a dash, quote or ellipsis, which
+    /// no address holds.
     static func email(_ bytes: [UInt8], at index: Int, within bounds: Range<Int>, isPunctuation: (Int) -> Bool) -> Found? {
         let floor = bounds.lowerBound
         var start = index
