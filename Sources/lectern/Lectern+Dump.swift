@@ -24,7 +24,7 @@ extension Lectern {
                 throw ValidationError("cannot read '\(file)'")
             }
             let source = LineEndings.normalized(String(decoding: data, as: UTF8.self))
-            let (document, diagnostics) = MarkdownParser.parse(source, file: file)
+            let (document, diagnostics) = MarkdownParser.parse(normalized: source, file: file)
             if html {
                 var options = page ? HTMLWriter.Options.page : .pandoc
                 let analysis = LessonAnalyzer.analyze(document, path: url.lastPathComponent)

@@ -25,7 +25,7 @@ public struct Lesson: Sendable {
         slug = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
         self.moduleIndex = moduleIndex
         self.source = LineEndings.normalized(source)
-        let (document, diagnostics) = MarkdownParser.parse(self.source, file: file)
+        let (document, diagnostics) = MarkdownParser.parse(normalized: self.source, file: file)
         self.document = document
         analysis = LessonAnalyzer.analyze(document, path: path, parseDiagnostics: diagnostics, math: math,
                                           contentFolder: contentFolder)

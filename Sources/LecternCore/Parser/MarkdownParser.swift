@@ -5,9 +5,14 @@ public enum MarkdownParser {
 
     /// Parses a lesson. Content problems become diagnostics; nothing is thrown.
     public static func parse(_ source: String, file: String) -> (Document, [Diagnostic]) {
+        parse(normalized: LineEndings.normalized(source), file: file)
+    }
+
+    /// `parse` for text already read through `LineEndings.normalized`, as a caller that also
+    /// prints diagnostics against the text holds it.
+    public static func parse(normalized source: String, file: String) -> (Document, [Diagnostic]) {
         var bag = DiagnosticBag(file: file)
-        // Callers pass normalised text (the printer shows it); this keeps any other caller safe.
-        let bytes = Array(LineEndings.normalized(source).utf8)
+        let bytes = Array(source.utf8)
         let prepared = PrePass.prepare(bytes, bag: &bag)
 
         var frontMatter: FrontMatter?
