@@ -67,14 +67,16 @@ struct BlockRewriter {
 
     /// `links`: where bare addresses become links in this list.
     private mutating func resolved(_ list: [Inline], links: Autolinks.Context) -> [Inline] {
+        // Inside emphasis an address may start right after the delimiter; nothing links in a link.
+        let afterDelimiter: Autolinks.Context = links == .none ? .none : .afterDelimiter
         var children: [Inline] = []
         children.reserveCapacity(list.count)
         for inline in list {
             var inline = inline
             switch inline.kind {
-            case .emph(let c): inline.kind = .emph(resolved(c, links: links == .none ? .none : .afterDelimiter))
-            case .strong(let c): inline.kind = .strong(resolved(c, links: links == .none ? .none : .afterDelimiter))
-            case .strikeout(let c): inline.kind = .strikeout(resolved(c, links: links == .none ? .none : .afterDelimiter))
+            case .emph(let c): inline.kind = .emph(resolved(c, links: afterDelimiter))
+            case .strong(let c): inline.kind = .strong(resolved(c, links: afterDelimiter))
+            case .strikeout(let c): inline.kind = .strikeout(resolved(c, links: afterDelimiter))
             case .link(let a, let c, let t): inline.kind = .link(a, resolved(c, links: .none), t)
             case .image(let a, let c, let t): inline.kind = .image(a, resolved(c, links: .none), t)
             default: break
