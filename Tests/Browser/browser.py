@@ -10,6 +10,14 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 
+def text_at(driver, selector):
+    """The rendered text of the first element matching `selector`, or None, read in one
+    script call: pages that re-render a region between a lookup and a read cannot make
+    the read fail on a stale element."""
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : null;", selector)
+
+
 def chrome(width=1280, height=900, dark=False, downloads=None):
     options = webdriver.ChromeOptions()
     if downloads:

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import chrome, serve
+from browser import chrome, serve, text_at
 from conftest import make_course, run
 
 LESSONS = {
@@ -84,14 +84,14 @@ def test_statuses_dashboard_and_continue(site, driver):
 def test_reading_to_the_end_and_passing_the_quiz_completes(site, driver):
     driver.get(site("a/two/"))
     driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
-    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓")
+    WebDriverWait(driver, 5).until(lambda d: text_at(d, ".lesson-meta .lesson-status") == "Completed ✓")
     driver.get(site("b/three/"))
     driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
     time.sleep(0.6)
     assert driver.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "In Progress"
     driver.find_element(By.CSS_SELECTOR, ".quiz-choice input[value='0']").click()
     driver.find_element(By.CSS_SELECTOR, ".quiz-check").click()
-    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".lesson-meta .lesson-status").text == "Completed ✓")
+    WebDriverWait(driver, 5).until(lambda d: text_at(d, ".lesson-meta .lesson-status") == "Completed ✓")
     driver.get(site(""))
     assert "Quiz 1/1 ✓" in driver.find_element(By.CSS_SELECTOR, '.lesson-card[data-lesson="b/three"]').text
 
@@ -173,14 +173,14 @@ def test_export_reset_import_restores_the_dashboard(lectern, tmp_path, driver, t
         driver.switch_to.alert.accept()
         assert card_status(driver, "a/one") == "Not Started"
         driver.find_element(By.CSS_SELECTOR, ".progress-import").send_keys(str(exported))
-        WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-message").text == "Progress imported.")
+        WebDriverWait(driver, 5).until(lambda d: text_at(d, ".progress-message") == "Progress imported.")
         after = [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)]
         assert after == before
 
         foreign = tmp_path / "foreign.json"
         foreign.write_text(json.dumps({"version": 1, "course": "someone-else", "lessons": {}}))
         driver.find_element(By.CSS_SELECTOR, ".progress-import").send_keys(str(foreign))
-        WebDriverWait(driver, 5).until(lambda d: "another course" in d.find_element(By.CSS_SELECTOR, ".progress-message").text)
+        WebDriverWait(driver, 5).until(lambda d: "another course" in (text_at(d, ".progress-message") or ""))
         assert [card_status(driver, id) for id in ("a/one", "a/two", "b/three")] + [overall(driver)] == before
 
 

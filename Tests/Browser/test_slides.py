@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
-from browser import chrome, serve
+from browser import chrome, serve, text_at
 from conftest import make_course, run
 
 DECK = """---
@@ -138,7 +138,7 @@ def test_speaker_view_follows_and_drives(deck, driver):
     WebDriverWait(driver, 5).until(lambda d: len(d.window_handles) == 2)
     speaker = [handle for handle in driver.window_handles if handle != main][0]
     driver.switch_to.window(speaker)
-    position = lambda: driver.find_element(By.CSS_SELECTOR, ".speaker-position").text
+    position = lambda: text_at(driver, ".speaker-position")
     WebDriverWait(driver, 5).until(lambda d: position() == "Slide 3 of 6")
     assert "Say hello first." in driver.find_element(By.CSS_SELECTOR, ".speaker-notes-body").text
     # "First" has a pause: what comes next is its second step, then the next slide.
@@ -147,7 +147,7 @@ def test_speaker_view_follows_and_drives(deck, driver):
     driver.switch_to.window(main)
     press(driver, Keys.ARROW_DOWN)
     driver.switch_to.window(speaker)
-    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "Second")
+    WebDriverWait(driver, 5).until(lambda d: text_at(d, ".speaker-frame-next h2") == "Second")
     assert re.match(r"\d\d:\d\d", driver.find_element(By.CSS_SELECTOR, ".speaker-elapsed").text)
     driver.switch_to.window(main)
     press(driver, Keys.ARROW_DOWN)
@@ -275,7 +275,7 @@ def test_presenter_view_in_one_window_fills_its_panes(deck, driver):
     assert driver.execute_script(PANES)["notes"] > view["notes"]
     # The presenter drives the deck from the same window.
     press(driver, Keys.END)
-    WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".speaker-position").text == "Slide 6 of 6")
+    WebDriverWait(driver, 5).until(lambda d: text_at(d, ".speaker-position") == "Slide 6 of 6")
     driver.find_element(By.CSS_SELECTOR, ".speaker-pause").click()
     paused = driver.execute_script(PANES)["elapsed"]
     time.sleep(1.2)
