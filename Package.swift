@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternSiteTests",
-            dependencies: ["LecternSite", "LecternCore"],
+            dependencies: ["LecternSite", "LecternCore", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Golden")]
         ),
     ],

@@ -3,9 +3,44 @@ import LecternCore
 /// The course navigation beside a lesson: every module, and the lessons of each when the course
 /// is small enough for every page to list them all, else those of the page's own module (so a
 /// page stays small however large the course).
-enum CourseNavigation {
+struct CourseNavigation: @unchecked Sendable {
     /// Courses up to this many lessons list every lesson on every page.
     static let fullListingLimit = 150
+
+    let course: Course
+    let paths: SitePaths
+    /// Each module's lessons, by index into the course, in reading order.
+    let modules: [[Int]]
+    /// Per folder of a page: each listed lesson's line, and each module's title line. Pages in
+    /// one folder link to every other lesson the same way, so a line is made once per folder
+    /// rather than once per page that lists it.
+    private let lines: [String: (lessons: [Int: String], modules: [String])]
+
+    /// Makes the lines every page will use; immutable afterwards, so pages can be rendered
+    /// concurrently.
+    init(course: Course, paths: SitePaths) {
+        self.course = course
+        self.paths = paths
+        let modules = Self.moduleLessons(course)
+        self.modules = modules
+        let full = Self.listsEveryLesson(course)
+        var lines: [String: (lessons: [Int: String], modules: [String])] = [:]
+        for (index, lesson) in course.lessons.enumerated() {
+            let folder = Self.folder(of: lesson.slug)
+            // A page of this folder that is no lesson: links from it are those of every page
+            // here to any lesson other than itself and those below it.
+            let viewpoint = folder.isEmpty ? "\u{0}" : folder + "/\u{0}"
+            if lines[folder] == nil {
+                let titles = course.config.modules.indices.map { Self.moduleLine($0, from: viewpoint, in: course, paths: paths) }
+                lines[folder] = ([:], titles)
+            }
+            let listed = full ? Array(course.lessons.indices) : (lesson.moduleIndex < modules.count ? modules[lesson.moduleIndex] : [index])
+            for other in listed where lines[folder]?.lessons[other] == nil {
+                lines[folder]?.lessons[other] = Self.lessonLine(other, from: viewpoint, current: false, in: course, paths: paths)
+            }
+        }
+        self.lines = lines
+    }
 
     /// Whether every page lists every lesson, rather than only its own module's.
     static func listsEveryLesson(_ course: Course) -> Bool {
@@ -23,36 +58,56 @@ enum CourseNavigation {
     /// The navigation on the page of lesson `index`, as HTML: written here rather than by a
     /// template loop, which costs a page a millisecond of lookups when a module is long. Status
     /// marks start as "not started"; the page's script fills them in from the learner's record.
-    static func html(for index: Int, in course: Course, context: PageContext, modules: [[Int]]) -> String {
-        let lesson = course.lessons[index]
-        let full = listsEveryLesson(course)
+    func html(for index: Int) -> String {
+        let slug = course.lessons[index].slug
+        let moduleIndex = course.lessons[index].moduleIndex
+        let full = Self.listsEveryLesson(course)
+        let cached = lines[Self.folder(of: slug)]
+        let below = slug + "/"
         var out = "<ol class=\"course-nav-modules\">\n"
-        for (number, module) in course.config.modules.enumerated() {
-            out += number == lesson.moduleIndex ? "<li class=\"course-nav-module is-current\">\n" : "<li class=\"course-nav-module\">\n"
-            out += "<a class=\"course-nav-module-title\""
-            HTMLWriter.writeAttributes([("href", context.paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(number + 1)"))],
-                                       into: &out)
-            out += ">"
-            HTMLWriter.escapeText(module.title, into: &out)
-            out += "</a>\n"
-            let lessons = full || number == lesson.moduleIndex ? (number < modules.count ? modules[number] : []) : []
+        for number in course.config.modules.indices {
+            out += number == moduleIndex ? "<li class=\"course-nav-module is-current\">\n" : "<li class=\"course-nav-module\">\n"
+            out += cached?.modules[number] ?? Self.moduleLine(number, from: slug, in: course, paths: paths)
+            let lessons = full || number == moduleIndex ? (number < modules.count ? modules[number] : []) : []
             if !lessons.isEmpty {
                 out += "<ol>\n"
                 for other in lessons {
-                    let target = course.lessons[other]
-                    out += "<li><a"
-                    var pairs = [("href", context.paths.link(fromPage: lesson.slug, toPage: target.slug)), ("data-lesson", target.id)]
-                    if other == index { pairs.append(("aria-current", "page")) }
-                    HTMLWriter.writeAttributes(pairs, into: &out)
-                    out += "><span class=\"nav-status\" data-status=\"not-started\"><span class=\"visually-hidden\">Not started: </span></span>"
-                    HTMLWriter.escapeText(target.title, into: &out)
-                    out += "</a></li>\n"
+                    // A lesson's own line marks the page; one below this page's folder links differently.
+                    if other == index || course.lessons[other].slug.hasPrefix(below) {
+                        out += Self.lessonLine(other, from: slug, current: other == index, in: course, paths: paths)
+                    } else {
+                        out += cached?.lessons[other] ?? Self.lessonLine(other, from: slug, current: false, in: course, paths: paths)
+                    }
                 }
                 out += "</ol>\n"
             }
             out += "</li>\n"
         }
         return out + "</ol>"
+    }
+
+    private static func moduleLine(_ number: Int, from slug: String, in course: Course, paths: SitePaths) -> String {
+        var out = "<a class=\"course-nav-module-title\""
+        HTMLWriter.writeAttributes([("href", paths.link(fromPage: slug, toPage: "", fragment: "lectern-module-\(number + 1)"))], into: &out)
+        out += ">"
+        HTMLWriter.escapeText(course.config.modules[number].title, into: &out)
+        return out + "</a>\n"
+    }
+
+    private static func lessonLine(_ index: Int, from slug: String, current: Bool, in course: Course, paths: SitePaths) -> String {
+        var out = "<li><a"
+        var pairs = [("href", paths.link(fromPage: slug, toPage: course.lessons[index].slug)), ("data-lesson", course.lessons[index].id)]
+        if current { pairs.append(("aria-current", "page")) }
+        HTMLWriter.writeAttributes(pairs, into: &out)
+        out += "><span class=\"nav-status\" data-status=\"not-started\"><span class=\"visually-hidden\">Not started: </span></span>"
+        HTMLWriter.escapeText(course.lessons[index].title, into: &out)
+        return out + "</a></li>\n"
+    }
+
+    /// The folder a page's links start from: its slug without the last part.
+    private static func folder(of slug: String) -> String {
+        guard let slash = slug.lastIndex(of: "/") else { return "" }
+        return String(slug[..<slash])
     }
 
     /// Each module's lessons, by index into the course, in reading order.

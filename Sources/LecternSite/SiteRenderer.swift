@@ -13,8 +13,8 @@ public struct SiteRenderer: @unchecked Sendable {
     let context: PageContext
     let resolver: LinkResolver
     let assets: AssetNames
-    /// Each module's lessons, for the course contents beside every page.
-    let moduleLessons: [[Int]]
+    /// The course contents beside every page.
+    let navigation: CourseNavigation
 
     /// Creates a renderer; theme assets get their hashed names here.
     public init(course: Course, paths: SitePaths, theme: Theme) {
@@ -28,7 +28,7 @@ public struct SiteRenderer: @unchecked Sendable {
         context = PageContext(course: course, paths: paths, assets: assets.templateKeys)
         resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                 paths: paths)
-        moduleLessons = CourseNavigation.moduleLessons(course)
+        navigation = CourseNavigation(course: course, paths: paths)
     }
 
     /// The search index keeps one name, so that a change to a lesson's text changes no other page.
@@ -128,8 +128,8 @@ public struct SiteRenderer: @unchecked Sendable {
             values["module"] = course.config.modules[lesson.moduleIndex].title
             values["moduleURL"] = paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)")
         }
-        values["navigation"] = CourseNavigation.html(for: index, in: course, context: context, modules: moduleLessons)
-        if let position = CourseNavigation.position(of: index, in: course, modules: moduleLessons) {
+        values["navigation"] = navigation.html(for: index)
+        if let position = CourseNavigation.position(of: index, in: course, modules: navigation.modules) {
             values["position"] = ["number": position.number, "count": position.count] as [String: Any]
         }
         if index > 0 { values["previous"] = context.lessonCard(course.lessons[index - 1], from: lesson.slug) }

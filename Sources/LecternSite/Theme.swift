@@ -38,17 +38,19 @@ public struct Theme: @unchecked Sendable {
         }
         var bag = DiagnosticBag()
         var library = MustacheLibrary()
+        TemplateEscaping.registered
         var texts: [String: String] = [:]
         for (path, data) in files where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
             let text = String(decoding: data, as: UTF8.self)
             texts[name] = text
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma line comes first, so the template's own lines are one further down.
                 bag.add(Diagnostic("template.syntax", ["problem": describe(error.error)],
                                    file: origins[path] ?? path,
-                                   range: SourceRange(line: error.context.lineNumber, column: error.context.columnNumber)))
+                                   range: SourceRange(line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
             } catch {
                 bag.add(Diagnostic("template.syntax", ["problem": "\(error)"], file: origins[path] ?? path,
                                    range: SourceRange(line: 1, column: 1)))

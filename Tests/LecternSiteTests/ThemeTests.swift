@@ -1,6 +1,7 @@
 import Foundation
 import LecternCore
 @testable import LecternSite
+import Mustache
 import Testing
 
 /// Course overrides, template errors located in the template, and missing partials.
@@ -42,6 +43,24 @@ import Testing
         #expect(errors.first?.file == "Templates/home.mustache")
         #expect(errors.first?.range.start.line == 5)
         #expect(!FileManager.default.fileExists(atPath: root + "/Public"))
+    }
+
+    @Test func templateVariablesAreEscapedAndTripleBracesAreNot() throws {
+        let (theme, diagnostics) = Theme.load(courseRoot: "/nonexistent")
+        #expect(diagnostics.isEmpty)
+        var library = theme.library
+        library.register(try MustacheTemplate(string: TemplateEscaping.pragma + "<p title='{{v}}'>{{v}}|{{{v}}}|{{n}}</p>\n{{#v}}\n{{.}}\n{{/v}}\n"), named: "probe")
+        let text = library.render(["v": "Tom & \"Jerry's\" <b>é</b>", "n": 3], withTemplate: "probe")
+        let escaped = "Tom &amp; &quot;Jerry&#39;s&quot; &lt;b&gt;é&lt;/b&gt;"
+        #expect(text == "<p title='\(escaped)'>\(escaped)|Tom & \"Jerry's\" <b>é</b>|3</p>\n\(escaped)\n")
+    }
+
+    @Test func aSyntaxErrorOnTheFirstLineKeepsItsPlace() throws {
+        let root = try Self.course(templates: ["footer.mustache": "<footer>{{/x}}</footer>\n"])
+        defer { OutputSafetyTests.remove(root) }
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        let errors = result.diagnostics.filter { $0.id == "template.syntax" }
+        #expect(errors.map(\.range.start.line) == [1])
     }
 
     @Test func aMissingPartialIsAnErrorNotAnEmptyString() throws {
