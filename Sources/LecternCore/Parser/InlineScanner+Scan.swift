@@ -6,7 +6,7 @@ extension InlineScanner {
         var offset = 0
         let count = buffer.count
         while offset < count {
-            if let close = pendingCloses.removeValue(forKey: offset) {
+            if !pendingCloses.isEmpty, let close = pendingCloses.removeValue(forKey: offset) {
                 replace(offset..<offset + 1, first: close)
                 offset += 1
                 continue
@@ -34,11 +34,18 @@ extension InlineScanner {
             case 0x40 where offset + 1 < count && buffer[offset + 1] == 0x7B: offset = scanBracedCitation(offset)
             case 0x40: offset = scanURLCitation(offset)
             default:
-                copy(offset..<offset + 1)
-                offset += 1
+                // Plain text up to the next byte the cases above look at is copied in one go.
+                let limit = pendingCloses.keys.reduce(count) { $1 > offset ? min($0, $1) : $0 }
+                var end = offset + 1
+                while end < limit, !Self.opensSyntax[Int(buffer[end])] { end += 1 }
+                copy(offset..<end)
+                offset = end
             }
         }
     }
+
+    /// The bytes `scan` has a case for.
+    private static let opensSyntax: [Bool] = (0...255).map { [0x5C, backtick, 0x24, 0x5E, 0x7E, 0x3C, 0x5B, 0x5D, 0x40].contains(UInt8($0)) }
 
     private mutating func scanBackslash(_ offset: Int) -> Int {
         guard offset + 1 < buffer.count else { copy(offset..<offset + 1); return offset + 1 }

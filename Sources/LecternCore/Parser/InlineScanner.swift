@@ -56,13 +56,15 @@ struct InlineScanner {
     }
 
     mutating func copy(_ range: Range<Int>) {
-        for offset in range {
-            let byte = buffer[offset]
-            if byte == 0x0A {
-                current = min(current + 1, lines.count - 1)
-            } else {
-                lines[current].append(byte)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            guard let newline = buffer[start..<range.upperBound].firstIndex(of: 0x0A) else {
+                lines[current].append(contentsOf: buffer[start..<range.upperBound])
+                return
             }
+            lines[current].append(contentsOf: buffer[start..<newline])
+            current = min(current + 1, lines.count - 1)
+            start = newline + 1
         }
     }
 
