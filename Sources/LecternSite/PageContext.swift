@@ -7,12 +7,36 @@ struct PageContext: @unchecked Sendable {
     let paths: SitePaths
     let assets: [String: String]
     let courseValues: [String: Any]
+    let theme: Theme
+    /// The theme's shared fragments, by root prefix, for every page depth the course has.
+    private let fragments: [String: [String: String]]
 
-    init(course: Course, paths: SitePaths, assets: [String: String]) {
+    /// The theme partials that see only `root` and `assets`: the same on every page of one
+    /// depth, so rendered once per depth rather than once per page, and the values they fill.
+    static let sharedFragments = [(partial: "page-assets", value: "pageAssets"), (partial: "deck-assets", value: "deckAssets")]
+
+    init(course: Course, paths: SitePaths, assets: [String: String], theme: Theme) {
         self.course = course
         self.paths = paths
         self.assets = assets
+        self.theme = theme
         courseValues = Self.values(of: course)
+        // A deck sits one folder below its lesson; the store page is in `assets/`.
+        let deepest = course.lessons.map { $0.slug.split(separator: "/").count + 1 }.max() ?? 1
+        var fragments: [String: [String: String]] = [:]
+        for depth in 0...deepest {
+            let root = String(repeating: "../", count: depth)
+            fragments[root] = Self.renderFragments(root: root, assets: assets, theme: theme)
+        }
+        self.fragments = fragments
+    }
+
+    private static func renderFragments(root: String, assets: [String: String], theme: Theme) -> [String: String] {
+        var values: [String: String] = [:]
+        for fragment in sharedFragments {
+            values[fragment.value] = theme.render(["root": root, "assets": assets], template: fragment.partial)
+        }
+        return values
     }
 
     static let levelLabels: [LessonMetadata.Level: String] = [.beginner: "Beginner", .intermediate: "Intermediate", .advanced: "Advanced"]
@@ -56,7 +80,9 @@ struct PageContext: @unchecked Sendable {
             links["home"] = paths.offline ? root + "index.html" : (root.isEmpty ? "./" : root)
             links["search"] = root + (paths.offline ? "search/index.html" : "search/")
         }
-        return ["course": courseValues, "root": prefix, "assets": assets, "links": links, "page": [String: Any]()]
+        var values: [String: Any] = ["course": courseValues, "root": prefix, "assets": assets, "links": links, "page": [String: Any]()]
+        for (key, text) in fragments[prefix] ?? Self.renderFragments(root: prefix, assets: assets, theme: theme) { values[key] = text }
+        return values
     }
 
     func lessonCard(_ lesson: Lesson, from directory: String) -> [String: Any] {

@@ -25,7 +25,7 @@ public struct SiteRenderer: @unchecked Sendable {
         for (path, data) in theme.files where path.hasPrefix("assets/") { assets.add(path, data) }
         assets.addUnhashed(SiteRenderer.searchIndexPath)
         self.assets = assets
-        context = PageContext(course: course, paths: paths, assets: assets.templateKeys)
+        context = PageContext(course: course, paths: paths, assets: assets.templateKeys, theme: theme)
         resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                 paths: paths)
         navigation = CourseNavigation(course: course, paths: paths)

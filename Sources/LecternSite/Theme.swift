@@ -6,7 +6,7 @@ import Mustache
 /// by the course's own `Templates/` folder.
 public struct Theme: @unchecked Sendable {
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "home", "lesson", "search", "404", "slides", "store"]
+    public static let requiredTemplates = ["layout", "home", "lesson", "search", "404", "slides", "store", "page-assets", "deck-assets"]
 
     /// Every theme file by path relative to `Templates/`.
     public var files: [String: Data]
