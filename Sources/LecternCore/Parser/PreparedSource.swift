@@ -94,6 +94,7 @@ enum Marker {
     static let filler: [UInt8] = Array("\u{E002}".utf8)
     static let commentOpen: [UInt8] = Array("<!--".utf8)
     static let commentClose: [UInt8] = Array("-->".utf8)
+    private static let blockOpen = commentOpen + lead
 
     /// `<!--\u{E000}F12-->` opens fence 12; `C` closes it; `X` is dropped.
     static func block(_ letter: Character, _ index: Int) -> [UInt8] {
@@ -122,12 +123,17 @@ enum Marker {
     }
 
     /// Parses a block marker from an HTML block's literal.
+    /// Works on UTF-8 bytes: every HTML block of every lesson is asked.
     static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
-        let trimmed = literal.trimmingASCIISpace()
-        guard trimmed.hasPrefix("<!--\u{E000}"), trimmed.hasSuffix("-->") else { return nil }
-        let body = trimmed.dropFirst(5).dropLast(3)
-        guard let letter = body.first, let index = Int(body.dropFirst()) else { return nil }
-        return (letter, index)
+        let bytes = literal.trimmingASCIISpace().utf8
+        let opening = commentOpen.count + lead.count
+        guard bytes.count > opening + commentClose.count + 1,
+              bytes.starts(with: blockOpen), bytes.suffix(commentClose.count).elementsEqual(commentClose) else { return nil }
+        let body = bytes.dropFirst(opening).dropLast(commentClose.count)
+        guard let letter = body.first, letter < 0x80, Character(Unicode.Scalar(letter)).isLetter else { return nil }
+        let digits = body.dropFirst()
+        guard digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return (Character(Unicode.Scalar(letter)), digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
     }
 }
 
