@@ -21,7 +21,27 @@ public enum ContentPath {
     /// True for URLs with a scheme (`https:`, `mailto:`) or protocol-relative ones.
     public static func isExternal(_ url: String) -> Bool {
         // Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it
-        // (the URL standard), so `java<TAB>script:` has a scheme too.
+        // (the URL standard), so `java<TAB>script:` has a scheme too. Every link of every page
+        // is asked, so ASCII text is read byte by byte, the rest as Unicode text.
+        guard url.utf8.allSatisfy({ $0 < 0x80 }) else { return hasScheme(unicode: url) }
+        var read = 0
+        var leadingSlash = false
+        for byte in url.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if read == 0, byte <= 0x20 || byte == 0x7F { continue }
+            if leadingSlash { return byte == 0x2F }
+            if byte == 0x3A { return read > 0 }
+            if byte == 0x2F, read == 0 { leadingSlash = true; read = 1; continue }
+            let isSchemeByte = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+                || byte == 0x2B || byte == 0x2D || byte == 0x2E
+            guard isSchemeByte else { return false }
+            read += 1
+        }
+        return false
+    }
+
+    /// The same reading on Unicode text (also the reference the byte reading is tested against).
+    static func hasScheme(unicode url: String) -> Bool {
         let url = String(String.UnicodeScalarView(url.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
             .trimmingCharacters(in: CharacterSet(charactersIn: " ").union(.controlCharacters))
         if url.hasPrefix("//") { return true }
