@@ -16,6 +16,13 @@ public struct LinkResolver: Sendable {
         self.paths = paths
     }
 
+    /// ASCII bytes a URL path keeps as they are (`CharacterSet.urlPathAllowed`), to skip
+    /// Foundation's encoding for paths that need none.
+    private static let pathAllowed: [Bool] = (0...255).map { byte in
+        guard byte < 0x80, let scalar = Unicode.Scalar(byte) else { return false }
+        return CharacterSet.urlPathAllowed.contains(scalar)
+    }
+
     /// The URL as it must appear on the page built from lesson `lessonPath` at directory `pageDirectory`.
     public func resolve(_ url: String, lessonPath: String, pageDirectory: String) -> String {
         switch ContentPath.reference(url, from: lessonPath) {
@@ -25,7 +32,8 @@ public struct LinkResolver: Sendable {
             return paths.link(fromPage: pageDirectory, toPage: pages[target]!, fragment: fragment)
         case .lesson(let target, let fragment), .file(let target, let fragment):
             let link = paths.link(fromPage: pageDirectory, toFile: target)
-            var out = link.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? link
+            var out = link.utf8.allSatisfy({ Self.pathAllowed[Int($0)] }) ? link
+                : link.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? link
             if let fragment { out += "#" + fragment }
             return out
         }
