@@ -94,28 +94,30 @@ public struct HTMLWriter {
     /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values) replaced, working on
     /// UTF-8 bytes: only ASCII is ever replaced, and text without them is appended whole.
     static func appendEscaped(_ text: String, quotes: Bool, to out: inout String) {
+        var contiguous = text
+        let found = contiguous.withUTF8 { buffer -> [(offset: Int, replacement: String)] in
+            var found: [(offset: Int, replacement: String)] = []
+            for index in buffer.indices {
+                switch buffer[index] {
+                case 0x26: found.append((index, "&amp;"))
+                case 0x3C: found.append((index, "&lt;"))
+                case 0x3E: found.append((index, "&gt;"))
+                case 0x22 where quotes: found.append((index, "&quot;"))
+                default: continue
+                }
+            }
+            return found
+        }
+        guard !found.isEmpty else { out += text; return }
         let utf8 = text.utf8
-        func replacement(_ byte: UInt8) -> String? {
-            switch byte {
-            case 0x26: return "&amp;"
-            case 0x3C: return "&lt;"
-            case 0x3E: return "&gt;"
-            case 0x22 where quotes: return "&quot;"
-            default: return nil
-            }
-        }
-        guard utf8.contains(where: { replacement($0) != nil }) else { out += text; return }
         var pending = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if let replacement = replacement(utf8[index]) {
-                out += Substring(utf8[pending..<index])
-                out += replacement
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        for (offset, replacement) in found {
+            let index = utf8.index(utf8.startIndex, offsetBy: offset)
+            out += Substring(utf8[pending..<index])
+            out += replacement
+            pending = utf8.index(after: index)
         }
-        out += Substring(utf8[pending..<utf8.endIndex])
+        out += Substring(utf8[pending...])
     }
 
     /// Writes ` name="value"` pairs.
