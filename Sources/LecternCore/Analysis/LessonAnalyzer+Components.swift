@@ -16,6 +16,10 @@ extension LessonAnalyzer {
         "center", "header", "underline", "smallcaps", "mark", "kbd", "dfn", "example", "unnumbered", "callout", "stretch",
     ]
 
+    /// Lessons of one course use the same few classes of their own: each is compared with the
+    /// component classes once per process.
+    static let componentSuggestions = SuggestionCache(candidates: componentClasses)
+
     /// Warnings about what renders silently wrong, found in one walk: a class a letter or two
     /// from a component's, and a link holding only images without alt text, which has no name
     /// a screen reader can say.
@@ -24,7 +28,7 @@ extension LessonAnalyzer {
         func check(_ attributes: Attributes, _ range: SourceRange) {
             guard !attributes.classes.isEmpty else { return }
             for name in attributes.classes where !componentClasses.contains(name) && !otherKnownClasses.contains(name) {
-                guard let suggestion = Suggestion.closest(to: name, in: componentClasses) else { continue }
+                guard let suggestion = componentSuggestions.closest(to: name) else { continue }
                 diagnostics.append(Diagnostic("component.unknown", ["name": name, "suggestion": suggestion],
                                               file: document.file, range: SourceRange(start: range.start, end: range.start)))
             }
