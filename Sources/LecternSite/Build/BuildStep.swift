@@ -70,10 +70,19 @@ public struct BuildStep: Sendable {
         let renderer = SiteRenderer(course: course, paths: SitePaths(offline: context.options.offline), theme: theme)
         let total = course.lessons.count
         let progress = context.options.progress
-        let failures = ResultBox<Error>(count: total + 1)
-        DispatchQueue.concurrentPerform(iterations: total + 1) { index in
+        let content = (course.root as NSString).appendingPathComponent("Content")
+        let assets = course.assets
+        // The shared files (home, search index) come first: the longest piece, started last,
+        // would leave the other cores idle at the end. The course's own files are copied alongside.
+        let failures = ResultBox<Error>(count: total + 1 + assets.count)
+        DispatchQueue.concurrentPerform(iterations: total + 1 + assets.count) { index in
             do {
-                let files = index == total ? renderer.sharedFiles() : renderer.lessonFiles(index)
+                if index > total {
+                    let asset = assets[index - total - 1]
+                    try staging.copy((content as NSString).appendingPathComponent(asset), to: asset)
+                    return
+                }
+                let files = index == 0 ? renderer.sharedFiles() : renderer.lessonFiles(index - 1)
                 for file in files { try staging.write(file.data, to: file.path) }
                 progress?(.written(staging.fileCount, of: total * 2 + 8))
             } catch {
@@ -81,8 +90,6 @@ public struct BuildStep: Sendable {
             }
         }
         if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
-        let content = (course.root as NSString).appendingPathComponent("Content")
-        for asset in course.assets { try staging.copy((content as NSString).appendingPathComponent(asset), to: asset) }
         context.fileCount = staging.fileCount
     }
 
