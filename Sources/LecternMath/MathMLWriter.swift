@@ -17,8 +17,10 @@ struct MathMLWriter {
         case .op(let text, let properties):
             writeOperator(text, properties)
         case .text(let text):
+            // Browsers collapse spaces at the ends of <mtext> as in any inline text, so
+            // `\text{if }` would touch what follows: spaces written in text are kept as no-break spaces.
             out += "<mtext>"
-            escape(text)
+            escape(text.replacingOccurrences(of: " ", with: "\u{00A0}"))
             out += "</mtext>"
         case .space(let width):
             out += "<mspace width=\"\(Self.em(width))\"></mspace>"

@@ -59,6 +59,13 @@ import Testing
         #expect(unknown.problems.map(\.isUnknownCommand) == [true])
     }
 
+    @Test func spacesAtTheEndsOfTextSurviveTheBrowser() {
+        let html = Self.render("\\text{if } x \\text{ and }y").html
+        #expect(html.contains("<mtext>if\u{00A0}</mtext>"))
+        #expect(html.contains("<mtext>\u{00A0}and\u{00A0}</mtext>"))
+        #expect(!html.contains("<mtext>if </mtext>"))
+    }
+
     @Test func randomTeXNeverCrashesAndAlwaysSaysSomething() {
         let pieces = ["{", "}", "^", "_", "&", "\\\\", "x", "2", "\\frac", "\\left(", "\\right)", "\\begin{matrix}",
                       "\\end{matrix}", "\\sqrt[", "]", "\\def\\q{", "\\q", "#1", "\\text{", "$", "\\over", "'", "\\not",
