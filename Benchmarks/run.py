@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Build benchmark: for synthetic courses of each size (Benchmarks/generate_course.py), times
 a clean release `lectern build` and Debian's cmark-gfm converting the same markdown as one
-input, alternately in the same run; reports their ratio, the peak RSS of lectern itself, a
-rebuild over the existing output, what creating the same files costs the file system alone,
-the cost of typesetting math (a math-heavy course against its twin with the formulas as code)
-and of highlighting code (the course, and a code-heavy twin, against the same blocks unlabelled),
-and the latency of `lectern serve` from saving one lesson
-to its new page on disk (20 edits: median and worst).
+input, alternately in the same run; reports their ratio on disk and with everything in
+memory, the peak RSS of lectern itself, a rebuild over the existing output, what creating
+the same files costs the file system alone, the cost of typesetting math (a math-heavy
+course against its twin with the formulas as code) and of highlighting code (the course,
+and a code-heavy twin, against the same blocks unlabelled), and the latency of
+`lectern serve` from saving one lesson to its new page on disk (20 edits: median and worst).
 Usage: Benchmarks/run.py [SIZES=1000,5000] [RUNS=5]"""
 import os
 import pathlib
@@ -137,6 +137,28 @@ def code_overhead(binary, lessons, runs, work, blocks=0):
     return times["highlighted"], times["plain"], blocks
 
 
+def memory_times(binary, course, combined, runs, work):
+    """The clean build and cmark-gfm again, alternately, with the course, the markdown and the
+    output in memory: what the two programs cost without the file system. On ext4, creating
+    thousands of files right after thousands were deleted (each run removes the last output)
+    spends most of its kernel time looking for inodes that were not recently freed."""
+    def twins(memory):
+        if memory == work:
+            return None
+        copy = memory / course.name
+        shutil.copytree(course / "Content", copy / "Content")
+        markdown = memory / combined.name
+        shutil.copyfile(combined, markdown)
+        builds, cmarks = [], []
+        for _ in range(runs):
+            shutil.rmtree(copy / "Public", ignore_errors=True)
+            settle(copy)
+            builds.append(timed([binary, "build", str(copy)])[0])
+            cmarks.append(timed(CMARK + [str(markdown)])[0])
+        return statistics.median(builds), statistics.median(cmarks)
+    return in_memory(work, twins)
+
+
 def measure(binary, lessons, runs, work):
     course = work / ("c%d" % lessons)
     subprocess.run([sys.executable, str(ROOT / "Benchmarks" / "generate_course.py"), str(lessons), str(course)], check=True)
@@ -161,7 +183,7 @@ def measure(binary, lessons, runs, work):
     result = {"lessons": lessons, "megabytes": combined.stat().st_size / 1e6, "build": build, "cmark": cmark,
               "floor": statistics.median(floors) if floors else 0.0,
               "ratio": build / cmark, "cpu_over_wall": statistics.median(cpus) / build, "peak_mib": peak / 1024,
-              "rebuild": statistics.median(rebuilds)}
+              "rebuild": statistics.median(rebuilds), "memory": memory_times(binary, course, combined, runs, work)}
     if lessons == 1000:
         result["serve"] = serve_latency(binary, course)
         result["math"] = math_overhead(binary, lessons, runs, work)
@@ -189,6 +211,9 @@ def main():
         print("  lectern build, clean:   %.3f s (%.0f lessons/s), CPU/wall %.2f" % (r["build"], r["lessons"] / r["build"], r["cpu_over_wall"]))
         print("  cmark-gfm, one input:   %.3f s" % r["cmark"])
         print("  ratio:                  %.1fx cmark-gfm (goal: 3x or less)" % r["ratio"])
+        if r["memory"]:
+            build, cmark = r["memory"]
+            print("  in memory (/dev/shm):   %.3f s vs cmark-gfm %.3f s: %.1fx" % (build, cmark, build / cmark))
         print("  file system floor:      %.3f s (one thread creating the same folders and files)" % r["floor"])
         print("  rebuild over output:    %.3f s (%.2fx the clean build; goal 1.1x)" % (r["rebuild"], r["rebuild"] / r["build"]))
         print("  peak RSS of lectern:    %.0f MiB" % r["peak_mib"])
