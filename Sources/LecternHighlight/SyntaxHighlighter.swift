@@ -30,6 +30,12 @@ public final class SyntaxHighlighter: @unchecked Sendable {
         Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) }
     })
 
+    /// Makes `shared` on another thread: a build calls this before its lessons are read, so
+    /// that the first code block finds it ready instead of every thread waiting for it.
+    public static func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = shared }
+    }
+
     let library: LanguageLibrary
     private let names: LanguageNames
     private var grammars: [String: Grammar?] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import LecternHighlight
 
 /// One named step of a build, run over the shared context, in the spirit of Publish's
 /// `PublishingStep`: `check` runs the first steps of `build`, so both report the same.
@@ -24,6 +25,7 @@ public struct BuildStep: Sendable {
 
     /// Reads course.yml and lists `Content/`.
     public static let readCourse = BuildStep("read course") { context in
+        SyntaxHighlighter.prepareInBackground()
         let plan = try CourseLoader.plan(root: context.options.root)
         context.plan = plan
         context.diagnostics += plan.diagnostics
