@@ -19,7 +19,9 @@ enum YAMLLoader {
         }
         do {
             // The encoding is given: its default reads the process environment on every call.
-            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return nil }
+            // Values are read as text (`YAMLReader` types them), so no scalar needs Yams's
+            // type-guessing regexes: the basic resolver tags every scalar as a string.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return nil }
             return convert(node, location: location)
         } catch let error as YamlError {
             switch error {
