@@ -60,7 +60,7 @@ public enum ContentPath {
         }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         let text = String(path)
-        guard text.utf8.contains(0x25) else { return (text, fragment) }
+        guard text.containsByte(0x25) else { return (text, fragment) }
         return (text.removingPercentEncoding ?? text, fragment)
     }
 

@@ -4,7 +4,7 @@
 public enum LineEndings {
     /// The text with every CR LF and lone CR written as LF.
     public static func normalized(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard text.containsByte(0x0D) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var afterCR = false

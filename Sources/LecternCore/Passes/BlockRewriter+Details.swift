@@ -4,7 +4,7 @@ extension BlockRewriter {
     /// Splits a trailing attribute token off a heading's inlines.
     func headingAttributes(_ list: [Inline]) -> (Attributes, [Inline]) {
         guard let last = list.last, case .text(let text) = last.kind,
-              text.utf8.contains(0xEE) else { return (.empty, list) }  // no token mark, no attribute list
+              text.containsByte(0xEE) else { return (.empty, list) }  // no token mark, no attribute list
         let trimmed = Substring(String(text.reversed().drop(while: \.isWhitespace).reversed()))
         guard String(trimmed).hasSuffix("\u{E001}"), let lead = trimmed.lastIndex(of: "\u{E000}"),
               let (index, _) = InlineResolver.leadingToken(trimmed[lead...]), index < prepared.tokens.count,

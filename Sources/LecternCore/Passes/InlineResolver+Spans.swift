@@ -59,12 +59,12 @@ extension InlineResolver {
 /// Pandoc citations: `[@key]`, `[see @a, p. 4; @b]` and in-text `@key`.
 enum Citations {
     static func resolve(_ inlines: [Inline]) -> [Inline] {
-        guard inlines.contains(where: { if case .text(let text) = $0.kind { return text.utf8.contains(0x40) }; return false }) else {
+        guard inlines.contains(where: { if case .text(let text) = $0.kind { return text.containsByte(0x40) }; return false }) else {
             return inlines
         }
         var out: [Inline] = []
         for inline in inlines {
-            guard case .text(let text) = inline.kind, text.utf8.contains(0x40) else { out.append(inline); continue }
+            guard case .text(let text) = inline.kind, text.containsByte(0x40) else { out.append(inline); continue }
             out += split(text, range: inline.range)
         }
         return out

@@ -125,7 +125,7 @@ struct InlineResolver {
         var pieces: [Piece] = []
         for inline in inlines {
             switch inline.kind {
-            case .text(let text) where text.utf8.contains(0xEE):
+            case .text(let text) where text.containsByte(0xEE):
                 pieces += splitText(text, range: inline.range)
             case .code(let attributes, let code):
                 if let (index, _) = Self.leadingToken(code), index < prepared.tokens.count,
@@ -184,7 +184,7 @@ struct InlineResolver {
     /// Text without the filler that stands for lines a multi-line token covered.
     static func withoutFiller(_ text: Substring) -> String {
         // By scalars: a combining mark after the filler joins it into one Character.
-        text.utf8.contains(0xEE) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{E002}" })) : String(text)
+        text.containsByte(0xEE) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{E002}" })) : String(text)
     }
 
     /// A token at the start of `text`: its index and where it ends. Read by scalars: a
@@ -217,7 +217,7 @@ struct InlineResolver {
 
     func restore(_ text: String) -> String {
         // Every marker is a private-use character whose UTF-8 form starts with 0xEE.
-        guard text.utf8.contains(0xEE) else { return text }
+        guard text.containsByte(0xEE) else { return text }
         var out = ""
         var rest = Substring(text)
         while let lead = rest.unicodeScalars.firstIndex(of: "\u{E000}") {
