@@ -47,6 +47,12 @@ enum Autolinks {
         guard original.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x5B || $0 == 0x5D || $0 == 0xE2 }) else {
             return [Inline(.text(text), range)]
         }
+        // Every address needs a `:`, an `@` or `www`, and undoing smart punctuation makes none
+        // of them: without them only the bracket depth can change.
+        if !original.contains(0x3A), !original.contains(0x40), !Self.containsWWW(original) {
+            for byte in original where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
+            return [Inline(.text(text), range)]
+        }
         // Addresses are read in the text as written: smart punctuation made `--`, `...` and
         // straight quotes into dashes, an ellipsis and curly quotes, which would change where
         // a link ends and where it goes. `origin` maps each byte back to the text.
@@ -73,6 +79,15 @@ enum Autolinks {
         }
         if emitted < bytes.count { out.append(Inline(.text(string(original[origin[emitted]...])), range)) }
         return out
+    }
+
+    private static func containsWWW(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for byte in bytes {
+            run = byte == 0x77 ? run + 1 : 0
+            if run == 3 { return true }
+        }
+        return false
     }
 
     /// `www.` addresses and URLs, left to right, none inside brackets.
