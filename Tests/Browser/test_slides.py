@@ -140,10 +140,10 @@ def test_speaker_view_follows_and_drives(deck, driver):
     driver.switch_to.window(speaker)
     position = lambda: text_at(driver, ".speaker-position")
     WebDriverWait(driver, 5).until(lambda d: position() == "Slide 3 of 6")
-    assert "Say hello first." in driver.find_element(By.CSS_SELECTOR, ".speaker-notes-body").text
+    assert "Say hello first." in text_at(driver, ".speaker-notes-body")
     # "First" has a pause: what comes next is its second step, then the next slide.
-    assert driver.find_element(By.CSS_SELECTOR, ".speaker-frame-next h2").text == "First"
-    assert driver.find_element(By.CSS_SELECTOR, ".speaker-next-label").text.lower() == "next: step 1 of 1"
+    assert text_at(driver, ".speaker-frame-next h2") == "First"
+    assert text_at(driver, ".speaker-next-label").lower() == "next: step 1 of 1"
     driver.switch_to.window(main)
     press(driver, Keys.ARROW_DOWN)
     driver.switch_to.window(speaker)
