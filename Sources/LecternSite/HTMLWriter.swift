@@ -91,9 +91,10 @@ public struct HTMLWriter {
         return out
     }
 
-    /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values) replaced, working on
-    /// UTF-8 bytes: only ASCII is ever replaced, and text without them is appended whole.
-    static func appendEscaped(_ text: String, quotes: Bool, to out: inout String) {
+    /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values, `'` where templates may
+    /// quote with it) replaced, working on UTF-8 bytes: only ASCII is ever replaced, and text
+    /// without them is appended whole.
+    static func appendEscaped(_ text: String, quotes: Bool, apostrophes: Bool = false, to out: inout String) {
         var contiguous = text
         let found = contiguous.withUTF8 { buffer -> [(offset: Int, replacement: String)] in
             var found: [(offset: Int, replacement: String)] = []
@@ -103,6 +104,7 @@ public struct HTMLWriter {
                 case 0x3C: found.append((index, "&lt;"))
                 case 0x3E: found.append((index, "&gt;"))
                 case 0x22 where quotes: found.append((index, "&quot;"))
+                case 0x27 where apostrophes: found.append((index, "&#39;"))
                 default: continue
                 }
             }

@@ -1,8 +1,8 @@
 import Mustache
 
 /// How `{{name}}` values are escaped in the theme's templates: the characters Mustache's own
-/// HTML escaping replaces (`& < > " '`), found by looking at UTF-8 bytes rather than at
-/// characters, because every variable of every page passes through here.
+/// HTML escaping replaces (`& < > " '`), by the writer's byte-wise escaping rather than
+/// Mustache's look-up of every character, because every variable of every page passes here.
 struct TemplateEscaping: MustacheContentType {
     /// The content-type name templates are parsed with.
     static let name = "LECTERN_HTML"
@@ -15,32 +15,8 @@ struct TemplateEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(TemplateEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { Self.replacement($0) != nil }) else { return text }
         var out = ""
-        out.reserveCapacity(utf8.count + 16)
-        var pending = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if let replacement = Self.replacement(utf8[index]) {
-                out += Substring(utf8[pending..<index])
-                out += replacement
-                pending = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        out += Substring(utf8[pending..<utf8.endIndex])
+        HTMLWriter.appendEscaped(text, quotes: true, apostrophes: true, to: &out)
         return out
-    }
-
-    private static func replacement(_ byte: UInt8) -> String? {
-        switch byte {
-        case 0x26: return "&amp;"
-        case 0x3C: return "&lt;"
-        case 0x3E: return "&gt;"
-        case 0x22: return "&quot;"
-        case 0x27: return "&#39;"
-        default: return nil
-        }
     }
 }
