@@ -77,8 +77,13 @@ def inline_notes(n):
     return "^[note " * n + "\n"
 
 
+def front_matter_values(n):
+    return "---\ntitle: L\ntags: [" + ", ".join("t%d" % i for i in range(4 * n)) + "]\n---\n\nText.\n"
+
+
 CASES = [headings, citations, empty_links, unclosed_link_with_one_close, definition_terms,
-         broken_anchors, backticks, backtick_runs, long_line, words_with_w, nested_brackets, emphasis, inline_notes]
+         broken_anchors, backticks, backtick_runs, long_line, words_with_w, nested_brackets, emphasis, inline_notes,
+         front_matter_values]
 
 
 def peak(command, report):
@@ -103,7 +108,8 @@ def build(binary, work, body):
     content = work / "Content"
     content.mkdir(parents=True, exist_ok=True)
     (content / "course.yml").write_text("title: Growth\nmodules:\n  - title: M\n    lessons: [l.md]\n")
-    (content / "l.md").write_text("---\ntitle: L\n---\n\n" + body)
+    # A case that brings its own front matter is the whole lesson.
+    (content / "l.md").write_text(body if body.startswith("---\n") else "---\ntitle: L\n---\n\n" + body)
     start = time.perf_counter()
     rss, code = peak([binary, "build", str(work), "--quiet"], work / "rss")
     seconds = time.perf_counter() - start

@@ -56,6 +56,29 @@ import Testing
         #expect(lines.first?.hasPrefix("lesson.md:1:19:") == true)
     }
 
+    @Test func valuesFarAlongOneLongFrontMatterLineAreLocated() {
+        let tags = (0..<5000).map { "tägs\($0)" }.joined(separator: ", ")
+        let front = "{title: Ünïcödé, tags: [\(tags)], duration: soon}"
+        let lines = Self.located("---\n\(front)\n---\n\nBody.\n")
+        let column = front.count - "soon}".count + 1
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("lesson.md:2:\(column): error:") == true)
+    }
+
+    @Test func scalarColumnsBecomeByteColumnsInAnyOrder() {
+        let lines: [Substring] = ["aé€😀b", "", "plain"]
+        var columns = ByteColumns(lines: lines)
+        func naive(_ line: Int, _ column: Int) -> Int {
+            let scalars = Array(lines[line - 1].unicodeScalars)
+            let taken = scalars.prefix(column - 1)
+            return taken.reduce(0) { $0 + String($1).utf8.count } + 1 + max(0, column - 1 - scalars.count)
+        }
+        let queries = [(1, 1), (1, 3), (1, 5), (1, 2), (1, 7), (2, 1), (3, 4), (1, 4), (3, 2), (2, 3)]
+        for (line, column) in queries {
+            #expect(columns.byteColumn(line: line, scalarColumn: column) == naive(line, column), "line \(line) column \(column)")
+        }
+    }
+
     @Test func everyProblemIsReportedInOneRun() {
         let source = "---\ntitle: [\n---\n\n::: {.a b}\nx\n:::\n\n:::\n\n::: open\n"
         let ids = Self.diagnostics(source).map(\.id)

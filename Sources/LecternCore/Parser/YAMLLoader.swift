@@ -12,10 +12,11 @@ enum YAMLLoader {
                       at: SourceRange(line: depthLine + firstLine - 1, column: 1))
             return nil
         }
+        var columns = ByteColumns(lines: fileLines)
         func location(_ mark: Mark?) -> SourceRange {
             guard let mark else { return SourceRange(line: firstLine, column: 1) }
             let line = mark.line + firstLine - 1
-            return SourceRange(line: line, column: byteColumn(fileLines, line: line, scalarColumn: mark.column))
+            return SourceRange(line: line, column: columns.byteColumn(line: line, scalarColumn: mark.column))
         }
         do {
             // The encoding is given: its default reads the process environment on every call.
@@ -69,17 +70,6 @@ enum YAMLLoader {
         case .alias:
             return .null(line: line, column: column)
         }
-    }
-
-    /// Converts libyaml's column in Unicode scalars to a byte column.
-    static func byteColumn(_ lines: [Substring], line: Int, scalarColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count else { return scalarColumn }
-        let scalars = lines[line - 1].unicodeScalars
-        var bytes = 0
-        for (index, scalar) in scalars.enumerated() where index < scalarColumn - 1 {
-            bytes += String(scalar).utf8.count
-        }
-        return bytes + 1 + max(0, scalarColumn - 1 - scalars.count)
     }
 
     /// The 1-based line where bracket or indentation nesting first exceeds the limit.
