@@ -77,13 +77,21 @@ def inline_notes(n):
     return "^[note " * n + "\n"
 
 
+def pauses(n):
+    return "## One slide\n\n" + "a\n\n. . .\n\n" * n
+
+
+def math_on_one_line(n):
+    return "$x^2$ " * (2 * n) + "\n"
+
+
 def front_matter_values(n):
     return "---\ntitle: L\ntags: [" + ", ".join("t%d" % i for i in range(4 * n)) + "]\n---\n\nText.\n"
 
 
 CASES = [headings, citations, empty_links, unclosed_link_with_one_close, definition_terms,
          broken_anchors, backticks, backtick_runs, long_line, words_with_w, nested_brackets, emphasis, inline_notes,
-         front_matter_values]
+         pauses, math_on_one_line, front_matter_values]
 
 
 def peak(command, report):

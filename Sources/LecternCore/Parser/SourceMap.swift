@@ -9,15 +9,20 @@ struct LineEdit: Hashable, Sendable {
     /// How long the replaced text was.
     var oldLength: Int
 
-    /// Maps a 0-based transformed offset through a sorted list of edits.
+    /// Maps a 0-based transformed offset through a list of edits sorted by position. The
+    /// search is binary: a line can hold thousands of edits (one per token), and every node
+    /// on it is located through them.
     static func map(_ offset: Int, through edits: [LineEdit]) -> Int {
-        var delta = 0
-        for edit in edits {
-            if offset < edit.newStart { break }
-            if offset < edit.newStart + edit.newLength { return edit.oldStart }
-            delta = (edit.oldStart + edit.oldLength) - (edit.newStart + edit.newLength)
+        // The last edit that starts at or before the offset decides.
+        var low = 0, high = edits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if edits[middle].newStart <= offset { low = middle + 1 } else { high = middle }
         }
-        return offset + delta
+        guard low > 0 else { return offset }
+        let edit = edits[low - 1]
+        if offset < edit.newStart + edit.newLength { return edit.oldStart }
+        return offset + (edit.oldStart + edit.oldLength) - (edit.newStart + edit.newLength)
     }
 }
 

@@ -31,14 +31,16 @@ public enum SlideSplitter {
                 close()
                 current = Slide(kind: .content, title: [], attributes: .empty, blocks: [], notes: [], range: block.range)
             default:
-                var slide = current ?? Slide(kind: .content, title: [], attributes: .empty, blocks: [], notes: [], range: block.range)
-                if case .div(let attributes, let children) = block.kind, attributes.hasClass("notes") {
-                    slide.notes += children
-                } else {
-                    slide.blocks.append(block)
+                // Appended in place: a copy of the slide would copy its blocks for every block added.
+                if current == nil {
+                    current = Slide(kind: .content, title: [], attributes: .empty, blocks: [], notes: [], range: block.range)
                 }
-                slide.range = slide.range.union(block.range)
-                current = slide
+                if case .div(let attributes, let children) = block.kind, attributes.hasClass("notes") {
+                    current!.notes += children
+                } else {
+                    current!.blocks.append(block)
+                }
+                current!.range = current!.range.union(block.range)
             }
         }
         close()
