@@ -32,6 +32,27 @@ import Testing
         #expect(html.contains("Text \u{FFFD}T1\u{FFFD} and"))
     }
 
+    /// cmark-gfm ignores cells beyond a table's columns; Lectern drops them first from rows of
+    /// hundreds of cells, which cmark-gfm splits in quadratic time, and the page is the same.
+    @Test(arguments: [("| a\\|b | `x\\|y` | \\\\| d |", " e |"), ("x | y | z |", " e"), ("| p | q | r", " | e |")])
+    func rowsFarWiderThanTheirTableReadAsTheirFirstColumns(_ columns: String, _ excess: String) {
+        func html(_ row: String) -> String {
+            let (document, diagnostics) = MarkdownParser.parse("| a | b | c |\n|---|---|---|\n" + row + "\n", file: "x.md")
+            #expect(diagnostics.isEmpty)
+            var writer = HTMLWriter()
+            return writer.render(document.blocks)
+        }
+        // The body only: a long source line also gives the table relative column widths, as in pandoc.
+        func body(_ html: String) -> Substring? {
+            guard let start = html.range(of: "<tbody>"), let end = html.range(of: "</tbody>") else { return nil }
+            return html[start.lowerBound..<end.upperBound]
+        }
+        let wide = body(html(columns + String(repeating: excess, count: 300)))
+        #expect(wide != nil)
+        #expect(wide == body(html(columns)))
+        #expect(wide?.components(separatedBy: "<td>").count == 4)
+    }
+
     @Test(arguments: 0..<8)
     func randomMarkdownNeverCrashes(_ seed: Int) {
         var generator = Generator(state: UInt64(seed) &+ 0x9E37_79B9)

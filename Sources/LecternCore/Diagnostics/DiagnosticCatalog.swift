@@ -158,6 +158,8 @@ public enum DiagnosticCatalog {
              "math that cannot be read: {{problem}}"),
         kind("component.unknown", .warning, "a class one or two letters from a component's, which renders as a plain div",
              "unknown class '{{name}}'; did you mean '{{suggestion}}'?"),
+        kind("table.too-wide", .warning, "a pipe table with more columns than Lectern reads as a table; kept as text",
+             "a pipe table row of more than {{limit}} cells; the table is kept as text"),
         kind("table.grid-misaligned", .warning, "a grid table whose rows do not line up with its first border; kept as text",
              "this grid table's columns do not line up with its first border; it is kept as text"),
         kind("template.syntax", .error, "a theme template that does not parse",

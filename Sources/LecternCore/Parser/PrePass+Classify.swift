@@ -160,9 +160,20 @@ extension PrePass {
             return index + 1
         }
         if previous == .paragraph, paragraphLines == 1, isTableDelimiterRow(lines[index]) {
+            let cells = max(Self.pipeCells(content).count, Self.pipeCells(out[out.count - 1].bytes[...]).count)
+            guard cells <= Self.maximumTableColumns else {
+                bag.report("table.too-wide", ["limit": String(Self.maximumTableColumns)],
+                           at: SourceRange(line: origin, column: count + 1))
+                escape(&line, at: count)
+                continueParagraph(line)
+                return index + 1
+            }
             inPipeTable = true
+            pipeTableColumns = Self.pipeCells(content).count
             out[out.count - 1].isTableRow = true
             if let widths = pipeTableWidths(delimiter: index) { pipeTableWidths[out[out.count - 1].origin] = widths }
+        } else if inPipeTable, let cut = Self.excessCells(line.bytes[count...], columns: pipeTableColumns) {
+            replace(&line, cut..<line.bytes.count, with: [])
         }
         line.isTableRow = inPipeTable
         if atBlockStart {

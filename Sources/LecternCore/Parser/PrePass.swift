@@ -62,6 +62,8 @@ struct PrePass {
     var lastCommentClose: (line: Int, end: Int)??
     /// Inside a pipe table, until the next blank line.
     var inPipeTable = false
+    /// The number of columns of the pipe table open, from its delimiter row.
+    var pipeTableColumns = 0
     /// The numbering and delimiter of the ordered list open at each marker column.
     var orderedLists: [Int: (numbering: ListStyle.Numbering, form: Int, delimiter: UInt8)] = [:]
 
