@@ -162,8 +162,9 @@ extension PrePass {
         if previous == .paragraph, paragraphLines == 1, isTableDelimiterRow(lines[index]) {
             let cells = max(Self.pipeCells(content).count, Self.pipeCells(out[out.count - 1].bytes[...]).count)
             guard cells <= Self.maximumTableColumns else {
+                // Reported where the table starts, as for the other kinds of table.
                 bag.report("table.too-wide", ["limit": String(Self.maximumTableColumns)],
-                           at: SourceRange(line: origin, column: count + 1))
+                           at: SourceRange(line: out[out.count - 1].origin, column: 1))
                 escape(&line, at: count)
                 continueParagraph(line)
                 return index + 1

@@ -13,6 +13,7 @@ extension PrePass {
             column == 0 || firstOffsets[column] != firstOffsets[column - 1]
         }.filter { first[firstOffsets[$0]] == 0x2B }
         guard bounds.count >= 2 else { return nil }
+        guard bounds.count - 1 <= Self.maximumTableColumns else { return refuseWideTable(at: index, column: indentBytes) }
         var end = index + 1
         var borders: [Int] = [index]
         while end < lines.count {
@@ -54,10 +55,10 @@ extension PrePass {
             rowCount += 1
             if let header = headerBorder, next <= header { headRows += 1 }
             if let foot = footBorder, border >= foot { footRows += 1 }
+            let rowOffsets = ((border + 1)..<next).map { Self.columnOffsets(Array(lines[$0])) }
             for column in 0..<(bounds.count - 1) {
                 var cell = CellText()
-                for row in (border + 1)..<next {
-                    let offsets = Self.columnOffsets(Array(lines[row]))
+                for (row, offsets) in zip((border + 1)..<next, rowOffsets) {
                     cell.lines.append((row, Self.slice(offsets, from: bounds[column] + 1, to: bounds[column + 1])))
                 }
                 cells.append(cell)

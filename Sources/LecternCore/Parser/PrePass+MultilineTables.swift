@@ -16,6 +16,7 @@ extension PrePass {
             return nil
         }
         guard let runs = dashRuns(lines[separator]) else { return nil }
+        guard runs.count <= Self.maximumTableColumns else { return refuseWideTable(at: index, column: 0) }
         // The rows run to a closing line of dashes (or of the same runs when headerless), and a
         // headerless table needs a blank line between rows to be told from a simple table.
         var close = separator + 1, sawBlank = false

@@ -8,6 +8,7 @@ extension PrePass {
         defer { if !indent.isEmpty, out.count > startCount { indentLines(startCount..<out.count, by: indent) } }
         guard definition == nil, bytes.count == first.count, first.first != 0x7C, index + 1 < lines.count else { return nil }
         if let runs = dashRuns(first) {
+            guard runs.count <= Self.maximumTableColumns else { return refuseWideTable(at: index, column: indent.count) }
             var end = index + 1
             while end < lines.count, !isBlank(lines[end]), dashRuns(lines[end]) == nil { end += 1 }
             guard end > index + 1, end < lines.count, dashRuns(lines[end]) != nil else { return nil }
@@ -21,6 +22,7 @@ extension PrePass {
             return end + 1
         }
         guard let runs = dashRuns(lines[index + 1]), !isBlank(first), dashRuns(first) == nil else { return nil }
+        guard runs.count <= Self.maximumTableColumns else { return refuseWideTable(at: index, column: indent.count) }
         let alignments = simpleAlignments(runs, header: first)
         out.append(pipeRow(first, runs: runs, origin: index + 1))
         out.append(delimiterRow(alignments, origin: index + 2))

@@ -1,10 +1,18 @@
-/// Limits on pipe tables. cmark-gfm splits a row into cells in time that grows with the
-/// square of their number (each cell is appended at the end of a linked list), so a row of
-/// 30,000 cells takes seconds. No lesson needs such a table; its rows are kept as text, and
-/// cells beyond a table's columns, which cmark-gfm ignores, are dropped before it sees them.
+/// Limits on tables. cmark-gfm splits a pipe-table row into cells in time that grows with
+/// the square of their number (each cell is appended at the end of a linked list), so a row
+/// of 30,000 cells takes seconds; simple tables reach it as pipe tables too. No lesson needs
+/// hundreds of columns: such a table, of any kind, is kept as text, and cells beyond a pipe
+/// table's columns, which cmark-gfm ignores, are dropped before it sees them.
 extension PrePass {
-    /// The most columns a pipe table may have.
+    /// The most columns a table may have.
     static let maximumTableColumns = 200
+
+    /// Reports a table of more than `maximumTableColumns` columns starting on 0-based line
+    /// `index`; returns nil, so its lines are read as whatever else they are.
+    mutating func refuseWideTable(at index: Int, column: Int) -> Int? {
+        bag.report("table.too-wide", ["limit": String(Self.maximumTableColumns)], at: SourceRange(line: index + 1, column: column + 1))
+        return nil
+    }
 
     /// The offsets of the pipes that separate a row's cells, as cmark-gfm's table scanner
     /// reads them: a pipe right after a backslash is not one, even when that backslash is
