@@ -93,13 +93,18 @@ def wide_table_header(n):
     return "|" + "h|" * (2 * n) + "\n|" + "-|" * (2 * n) + "\n"
 
 
+def wide_grid_table(n):
+    return "+" + "-+" * n + "\n|" + "a|" * n + "\n+" + "-+" * n + "\n"
+
+
 def front_matter_values(n):
     return "---\ntitle: L\ntags: [" + ", ".join("t%d" % i for i in range(4 * n)) + "]\n---\n\nText.\n"
 
 
 CASES = [headings, citations, empty_links, unclosed_link_with_one_close, definition_terms,
          broken_anchors, backticks, backtick_runs, long_line, words_with_w, nested_brackets, emphasis, inline_notes,
-         pauses, math_on_one_line, wide_table_rows, wide_table_header, front_matter_values]
+         pauses, math_on_one_line, wide_table_rows, wide_table_header,
+         wide_grid_table, front_matter_values]
 
 
 def peak(command, report):
