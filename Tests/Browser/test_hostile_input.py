@@ -7,6 +7,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 from conftest import make_course, run
 
 LESSON = "---\ntitle: %s\n---\n\n# %s\n\nText.\n"
@@ -125,6 +127,22 @@ def test_course_yml_errors_do_not_hide_unlisted_lessons_or_lesson_errors(lectern
     assert "Content/course.yml:2:" in result.stderr
     assert "Content/course.yml:5:1: error: lesson 'missing.md' does not exist" in result.stderr
     assert "Content/b.md:1:1: warning: 'b.md' is not listed in course.yml" in result.stderr
+
+
+@pytest.mark.parametrize("config", ["title: [T\nmodules:\n  - title: M\n    lessons: [a.md]\n", "title: T\nmodules: 3\n"])
+def test_a_course_yml_without_a_readable_module_list_still_reports_every_lessons_errors(lectern, tmp_path, config):
+    broken = "---\ntitle: B\n---\n\n::: quiz\n1. Q?\n   - [ ] a\n   - [ ] b\n:::\n\n[x](missing.md)\n"
+    course = make_course(tmp_path / "c", {"a.md": LESSON % ("A", "A"), "b.md": broken})
+    (course / "Content" / "course.yml").write_text(config)
+    for command in ("check", "build"):
+        result = run(lectern, command, str(course))
+        assert result.returncode == 1
+        assert "Content/course.yml:" in result.stderr
+        assert "Content/b.md:6:1: error: quiz question has no correct option" in result.stderr
+        assert "Content/b.md:11:1: error: link to 'missing.md'" in result.stderr
+        # No lesson is called unlisted when the list itself cannot be read.
+        assert "not listed in course.yml" not in result.stderr
+    assert not (course / "Public").exists()
 
 
 def test_builds_on_all_cores_are_byte_identical(lectern, tmp_path):

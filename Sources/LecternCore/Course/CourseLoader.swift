@@ -129,6 +129,13 @@ public enum CourseLoader {
         }
         let assets = files.filter { !$0.hasSuffix(".md") && $0 != "course.yml" }
         let reserved = ReservedNames.check(lessons: zip(planned, plannedLines).map { ($0.path, $1) }, assets: assets)
+        if modulesUnknown {
+            // Every lesson file is still read, so that its own problems are reported in the same run.
+            for path in markdown.sorted() where !refused.contains("Content/" + path) {
+                planned.append(PlannedLesson(path: path, module: 0))
+                seen[path] = 1
+            }
+        }
         var plan = CoursePlan(root: root, config: config, configSource: configText, lessons: planned, assets: assets,
                               diagnostics: bag.all + listing.diagnostics + reserved)
         plan.unlistedMarkdown = markdown.filter { seen[$0] == nil }
