@@ -1,20 +1,22 @@
 /// A lesson of a course: where it lives, where it is published, what it says, and the
-/// facts computed from it once (`analysis`).
-public struct Lesson: Sendable {
+/// facts computed from it once (`analysis`). Immutable and shared: a course's passes over
+/// its lessons (validation, navigation, the search index, each `serve` update) hold
+/// references instead of copying every field of every lesson.
+public final class Lesson: Sendable {
     /// The path relative to `Content/`, such as `foundations/intro.md`.
-    public var path: String
+    public let path: String
     /// The file path relative to the course root, used in diagnostics.
-    public var file: String
+    public let file: String
     /// The output directory relative to the site root, such as `foundations/intro`.
-    public var slug: String
+    public let slug: String
     /// The parsed lesson.
-    public var document: Document
+    public let document: Document
     /// The index of its module in the course.
-    public var moduleIndex: Int
+    public let moduleIndex: Int
     /// The source text, for diagnostics that show the line.
-    public var source: String
+    public let source: String
     /// Quizzes, deck, ids, contents, links, search text, duration and diagnostics.
-    public var analysis: LessonAnalysis
+    public let analysis: LessonAnalysis
 
     /// Parses and analyses a lesson's source text; `math` carries the course's macros and
     /// the build's cache of converted formulas.
