@@ -63,7 +63,9 @@ final class PreviewWatcher: @unchecked Sendable {
                 var descriptor = pollfd(fd: notify, events: Int16(POLLIN), revents: 0)
                 guard poll(&descriptor, 1, 1000) > 0 else { continue }
                 drain()
-                usleep(10_000)
+                // An editor's save is a burst of events (write, rename, attributes) within
+                // microseconds; a change that comes later is seen by the next pass anyway.
+                usleep(3_000)
                 drain()
             } else {
                 usleep(250_000)
