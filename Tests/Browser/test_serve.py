@@ -145,6 +145,34 @@ def test_one_changed_lesson_rewrites_only_its_pages_and_neighbours(lectern, tmp_
         process.wait(timeout=10)
 
 
+def test_an_edit_prints_its_own_findings_and_new_ones_not_the_whole_course_again(lectern, tmp_path):
+    lessons = {"one.md": "---\ntitle: One\n---\n\n## Part\n\nText.\n",
+               "two.md": "---\ntitle: Two\n---\n\n![missing](nope.png)\n\n[back](one.md#part)\n"}
+    course = make_course(tmp_path / "noisy", lessons)
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with open(log, "w") as output:
+        process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port)], stdout=output, stderr=subprocess.STDOUT)
+    try:
+        assert wait_for(lambda: "serving" in log.read_text())
+        assert log.read_text().count("two.md:5:1: error:") == 1
+        # The heading two.md links to goes: two.md has a new finding, printed; its old one is not.
+        (course / "Content" / "one.md").write_text(lessons["one.md"].replace("## Part", "## Renamed"))
+        assert wait_for(lambda: "rebuilt one.md" in log.read_text())
+        text = log.read_text()
+        assert text.count("two.md:5:1: error:") == 1
+        assert text.count("two.md:7:1:") == 1 and "[link.missing-anchor]" in text
+        # An edit that changes nothing else prints only the summary line.
+        (course / "Content" / "one.md").write_text(lessons["one.md"].replace("## Part", "## Renamed") + "\nMore.\n")
+        assert wait_for(lambda: log.read_text().count("rebuilt one.md") == 2)
+        text = log.read_text()
+        assert text.count("two.md:5:1: error:") == 1 and text.count("two.md:7:1:") == 1
+        assert "(2 errors, 0 warnings)" in text.rsplit("rebuilt one.md", 1)[1]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def is_up(port):
     try:
         return raw_get(port, "/")[0] == 200

@@ -13,6 +13,8 @@ final class PreviewWatcher: @unchecked Sendable {
     let quiet: Bool
     private var prints: [String: String] = [:]
     private var notify: Int32 = -1
+    /// What the last rebuild printed, so that an edit does not print the whole course's findings again.
+    private var shown: Set<Diagnostic> = []
 
     init(root: String, session: PreviewSession, quiet: Bool) {
         self.root = root
@@ -29,7 +31,11 @@ final class PreviewWatcher: @unchecked Sendable {
             DiagnosticOutput.note("error: \(problem); still watching")
             return
         }
-        DiagnosticOutput.print(update.diagnostics, sources: update.sources)
+        // After an edit: the edited lessons' findings, and any finding elsewhere that is new.
+        let edited = Set(lessons.map { "Content/" + $0 })
+        let fresh = full ? update.diagnostics : update.diagnostics.filter { edited.contains($0.file) || !shown.contains($0) }
+        shown = Set(update.diagnostics)
+        DiagnosticOutput.print(fresh, sources: update.sources)
         guard !quiet else { return }
         let what = full ? "built the site" : "rebuilt \(lessons.joined(separator: ", "))"
         let count = update.changedFiles.count
