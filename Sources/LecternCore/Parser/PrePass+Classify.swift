@@ -163,8 +163,7 @@ extension PrePass {
             let cells = max(Self.pipeCells(content).count, Self.pipeCells(out[out.count - 1].bytes[...]).count)
             guard cells <= Self.maximumTableColumns else {
                 // Reported where the table starts, as for the other kinds of table.
-                bag.report("table.too-wide", ["limit": String(Self.maximumTableColumns)],
-                           at: SourceRange(line: out[out.count - 1].origin, column: 1))
+                _ = refuseWideTable(at: out[out.count - 1].origin - 1, column: 0)
                 escape(&line, at: count)
                 continueParagraph(line)
                 return index + 1

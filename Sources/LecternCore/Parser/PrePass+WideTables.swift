@@ -8,8 +8,11 @@ extension PrePass {
     static let maximumTableColumns = 200
 
     /// Reports a table of more than `maximumTableColumns` columns starting on 0-based line
-    /// `index`; returns nil, so its lines are read as whatever else they are.
+    /// `index`; returns nil, so its lines are read as whatever else they are. The lines up to
+    /// the next blank one, which other kinds of table may try again, are not reported twice.
     mutating func refuseWideTable(at index: Int, column: Int) -> Int? {
+        guard index >= refusedTableEnd else { return nil }
+        refusedTableEnd = lines[index...].firstIndex(where: isBlank) ?? lines.count
         bag.report("table.too-wide", ["limit": String(Self.maximumTableColumns)], at: SourceRange(line: index + 1, column: column + 1))
         return nil
     }

@@ -64,6 +64,8 @@ struct PrePass {
     var inPipeTable = false
     /// The number of columns of the pipe table open, from its delimiter row.
     var pipeTableColumns = 0
+    /// The line after the last table refused as too wide: a line before it is not reported again.
+    var refusedTableEnd = 0
     /// The numbering and delimiter of the ordered list open at each marker column.
     var orderedLists: [Int: (numbering: ListStyle.Numbering, form: Int, delimiter: UInt8)] = [:]
 
