@@ -160,8 +160,8 @@ extension PrePass {
             return index + 1
         }
         if previous == .paragraph, paragraphLines == 1, isTableDelimiterRow(lines[index]) {
-            let cells = max(Self.pipeCells(content).count, Self.pipeCells(out[out.count - 1].bytes[...]).count)
-            guard cells <= Self.maximumTableColumns else {
+            let columns = Self.pipeCells(content).count
+            guard max(columns, Self.pipeCells(out[out.count - 1].bytes[...]).count) <= Self.maximumTableColumns else {
                 // Reported where the table starts, as for the other kinds of table.
                 _ = refuseWideTable(at: out[out.count - 1].origin - 1, column: 0)
                 escape(&line, at: count)
@@ -169,7 +169,7 @@ extension PrePass {
                 return index + 1
             }
             inPipeTable = true
-            pipeTableColumns = Self.pipeCells(content).count
+            pipeTableColumns = columns
             out[out.count - 1].isTableRow = true
             if let widths = pipeTableWidths(delimiter: index) { pipeTableWidths[out[out.count - 1].origin] = widths }
         } else if inPipeTable, let cut = Self.excessCells(line.bytes[count...], columns: pipeTableColumns) {
