@@ -17,7 +17,7 @@ extension HTMLWriter {
         init(_ attributes: Attributes) {
             let classes = Set(attributes.classes)
             let value = { (key: String) in attributes.pairs.first { $0.0 == key }?.1 }
-            firstNumber = value("startFrom").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+            firstNumber = value("startFrom").flatMap { Int($0.trimmingWhitespaces()) } ?? 1
             let stepSpec = value("data-line-numbers") ?? value("line-numbers") ?? value("code-line-numbers")
             steps = stepSpec.map(Self.steps) ?? []
             numbered = classes.contains("numberLines") || classes.contains("number-lines") || stepSpec != nil
@@ -29,7 +29,7 @@ extension HTMLWriter {
             spec.split(separator: "|", omittingEmptySubsequences: false).map { step in
                 var lines = Set<Int>()
                 for part in step.split(separator: ",") {
-                    let bounds = part.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    let bounds = part.split(separator: "-").map { Int($0.trimmingWhitespaces()) }
                     if bounds.count == 1, let line = bounds[0] {
                         lines.insert(line)
                     } else if bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high, high - low < 10_000 {

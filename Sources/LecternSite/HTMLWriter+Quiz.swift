@@ -83,10 +83,10 @@ extension HTMLWriter {
 
     /// A name for an option that is only a formula, whose MathML not every tool can read out.
     func accessibleName(_ inlines: [Inline]) -> String? {
-        let words = Inline.plainText(inlines, math: { _ in "" }).trimmingCharacters(in: .whitespaces)
+        let words = Inline.plainText(inlines, math: { _ in "" }).trimmingWhitespaces()
         guard words.isEmpty else { return nil }
         let math = options.mathText
-        let name = Inline.plainText(inlines, math: { math($0.range.start) }).trimmingCharacters(in: .whitespaces)
+        let name = Inline.plainText(inlines, math: { math($0.range.start) }).trimmingWhitespaces()
         return name.isEmpty ? nil : name
     }
 
@@ -132,7 +132,7 @@ extension HTMLWriter {
     /// Writes a `.blank` span as a text box inside a quiz prompt.
     mutating func writeBlank(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
         blankCounter += 1
-        let text = Inline.plainText(children).trimmingCharacters(in: .whitespaces)
+        let text = Inline.plainText(children).trimmingWhitespaces()
         var pairs: [(String, String)] = [("type", "text"), ("class", "quiz-blank"), ("autocomplete", "off"),
                                          ("aria-label", "Blank \(blankCounter)"), ("size", String(max(6, text.count + 2)))]
         if attributes["type"] == "number" {

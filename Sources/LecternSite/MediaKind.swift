@@ -8,7 +8,7 @@ enum MediaKind: String {
     /// The kind of media a URL points to, by its file extension (query and fragment aside).
     static func of(_ url: String) -> MediaKind? {
         let path = url.prefix { $0 != "?" && $0 != "#" }
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].utf8.contains(UInt8(ascii: "/")) else { return nil }
         let ext = path[path.index(after: dot)...].lowercased()
         if videoExtensions.contains(ext) { return .video }
         if audioExtensions.contains(ext) { return .audio }

@@ -186,7 +186,9 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     private func makeParent(of file: String) throws {
-        let folder = (file as NSString).deletingLastPathComponent
+        // Every path here is absolute and normalised: the parent ends at the last slash.
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = slash == file.startIndex ? "/" : String(file[..<slash])
         lock.lock()
         let known = folders.contains(folder)
         lock.unlock()

@@ -79,7 +79,7 @@ public struct Theme: @unchecked Sendable {
                 let after = rest[open.upperBound...].drop(while: { $0 == " " })
                 guard let sigil = after.first, sigil == ">" || sigil == "<",
                       let close = after.range(of: "}}") else { rest = rest[open.upperBound...]; continue }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingWhitespaces()
                 let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                 if !name.isEmpty { references.append((name, offset + 1, column)) }
                 rest = after[close.upperBound...]

@@ -181,9 +181,8 @@ public enum CourseLoader {
 
     /// Reads and analyses one planned lesson; nil when the file cannot be read.
     public static func readLesson(_ planned: PlannedLesson, in contentFolder: String, math: MathContext) -> Lesson? {
-        guard let data = FileManager.default.contents(atPath: (contentFolder as NSString).appendingPathComponent(planned.path))
-        else { return nil }
-        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: data, as: UTF8.self), math: math,
+        guard let bytes = FileBytes.read((contentFolder as NSString).appendingPathComponent(planned.path)) else { return nil }
+        return Lesson(path: planned.path, moduleIndex: planned.module, source: String(decoding: bytes, as: UTF8.self), math: math,
                       contentFolder: contentFolder)
     }
 

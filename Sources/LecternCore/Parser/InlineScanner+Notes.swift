@@ -21,7 +21,7 @@ extension InlineScanner {
                 || buffer[end] >= 0x80 || punctuation.contains(buffer[end]) { end += 1 }
         while end > offset + 1, !(Self.isLetter(buffer[end - 1]) || Self.isDigit(buffer[end - 1]) || buffer[end - 1] == 0x5F) { end -= 1 }
         let key = String(decoding: buffer[(offset + 1)..<end], as: UTF8.self)
-        guard end > offset + 1, Self.isLetter(buffer[offset + 1]), key.contains("://") else { copy(offset..<offset + 1); return offset + 1 }
+        guard end > offset + 1, Self.isLetter(buffer[offset + 1]), key.firstByteRange(of: "://") != nil else { copy(offset..<offset + 1); return offset + 1 }
         replace(offset..<end, first: token(.citation(key), at: offset..<end))
         return end
     }

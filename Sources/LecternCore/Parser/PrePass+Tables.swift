@@ -187,7 +187,7 @@ extension PrePass {
         if Self.mathEnvironments.contains(String(decoding: name, as: UTF8.self)) {
             // As pandoc reads it: display math, kept whole, in a paragraph of its own.
             let text = lines[index...last].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingWhitespaces()
             let range = SourceRange(start: SourceLocation(line: index + 1, column: 1),
                                     end: SourceLocation(line: last + 1, column: max(lines[last].count, 1)))
             out.append(OutLine(bytes: [0x60] + addToken(.math(.display, text), range: range, original: text) + [0x60], origin: index + 1))

@@ -110,12 +110,12 @@ enum Marker {
     /// (an HTML block swallowing a fence line), a marker lands in a code block or raw HTML and
     /// must not reach a page. Authors' own U+E000 never gets here (the pre-pass replaces it).
     static func strippingBlockMarkers(_ text: String) -> String {
-        guard text.contains("<!--\u{E000}") else { return text }
+        guard text.firstByteRange(of: "<!--\u{E000}") != nil else { return text }
         var out = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "<!--\u{E000}") {
+        while let open = rest.firstByteRange(of: "<!--\u{E000}") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "-->") else { rest = rest[open.upperBound...]; continue }
+            guard let close = rest[open.upperBound...].firstByteRange(of: "-->") else { rest = rest[open.upperBound...]; continue }
             rest = rest[close.upperBound...]
             if rest.hasPrefix("\n"), out.isEmpty || out.hasSuffix("\n") { rest = rest.dropFirst() }
         }

@@ -38,7 +38,7 @@ extension BlockRewriter {
         // A fence the pre-pass did not see (inside a block quote) may hold tokens in its info
         // and its lines: the author's text goes back in their place.
         let code = resolver.restore(code)
-        guard let info = attributes["\u{E000}info"].map({ resolver.restore($0) })?.trimmingCharacters(in: .whitespaces),
+        guard let info = attributes["\u{E000}info"].map({ resolver.restore($0) })?.trimmingWhitespaces(),
               !info.isEmpty else {
             return Block(.codeBlock(.empty, code), range)
         }

@@ -13,9 +13,9 @@ extension QuizBuilder {
     }
 
     private mutating func blank(_ attributes: Attributes, _ content: [Inline], range: SourceRange) -> Blank {
-        let written = Inline.plainText(content).trimmingCharacters(in: .whitespaces)
+        let written = Inline.plainText(content).trimmingWhitespaces()
         let accepted = (attributes["accept"].map { $0.split(separator: "|").map(String.init) } ?? [])
-        let answers = ([written] + accepted).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let answers = ([written] + accepted).map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty }
         if answers.isEmpty {
             bag.report("quiz.empty-blank", at: range)
         }
@@ -46,7 +46,7 @@ enum PlainTextOf {
             default: break
             }
         }).walk(blocks)
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespacesAndNewlines()
     }
 }
 

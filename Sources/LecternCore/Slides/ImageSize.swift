@@ -5,10 +5,8 @@ import Foundation
 public enum ImageSize {
     /// Width and height of the image file at `path`.
     public static func of(file path: String) -> (width: Double, height: Double)? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
-        return of(Array(data))
+        guard let bytes = FileBytes.read(path, limit: 65_536), !bytes.isEmpty else { return nil }
+        return of(bytes)
     }
 
     /// Width and height from an image's first bytes.
@@ -56,16 +54,16 @@ public enum ImageSize {
     }
 
     private static func svg(_ text: String) -> (width: Double, height: Double)? {
-        guard let start = text.range(of: "<svg") else { return nil }
+        guard let start = text.firstByteRange(of: "<svg") else { return nil }
         let tag = text[start.upperBound...].prefix { $0 != ">" }
         func attribute(_ name: String) -> String? {
-            guard let range = tag.range(of: " " + name + "=") ?? tag.range(of: "\n" + name + "="),
+            guard let range = tag.firstByteRange(of: " " + name + "=") ?? tag.firstByteRange(of: "\n" + name + "="),
                   let quote = tag[range.upperBound...].first, quote == "\"" || quote == "'" else { return nil }
             let value = tag[tag.index(after: range.upperBound)...].prefix { $0 != quote }
             return String(value)
         }
         func number(_ value: String?) -> Double? {
-            value.flatMap { Double($0.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber || $0 == "." }) }
+            value.flatMap { Double($0.trimmingWhitespaces().prefix { $0.isNumber || $0 == "." }) }
         }
         if let width = number(attribute("width")), let height = number(attribute("height")),
            attribute("width")?.hasSuffix("%") == false, width > 0, height > 0 {

@@ -129,7 +129,7 @@ public struct SlideHeight {
         guard !columns.isEmpty else { return blocks(children, width: width) }
         let gaps = 40.0 * Double(columns.count - 1)
         return columns.map { attributes, blocks in
-            let share = attributes["width"].flatMap { Double($0.replacingOccurrences(of: "%", with: "")) }.map { $0 / 100 }
+            let share = attributes["width"].flatMap { Double(String(decoding: $0.utf8.filter { $0 != UInt8(ascii: "%") }, as: UTF8.self)) }.map { $0 / 100 }
                 ?? attributes["style"].flatMap(Self.styleWidth) ?? 1 / Double(columns.count)
             return self.blocks(blocks, width: max((width - gaps) * share, 120))
         }.max() ?? 0
@@ -152,9 +152,9 @@ public struct SlideHeight {
 
     /// The share of a `style="width:48%"` given to a column.
     private static func styleWidth(_ style: String) -> Double? {
-        guard let range = style.range(of: "width:") else { return nil }
+        guard let range = style.firstByteRange(of: "width:") else { return nil }
         let value = style[range.upperBound...].drop(while: { $0 == " " }).prefix(while: { $0.isNumber || $0 == "." })
-        guard let percent = Double(value), style[range.upperBound...].contains("%") else { return nil }
+        guard let percent = Double(value), style[range.upperBound...].utf8.contains(UInt8(ascii: "%")) else { return nil }
         return percent / 100
     }
 

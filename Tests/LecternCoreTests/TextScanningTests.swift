@@ -1,0 +1,63 @@
+import Foundation
+@testable import LecternCore
+import Testing
+
+/// The byte-level text helpers agree with the Foundation calls they stand in for.
+@Suite struct TextScanningTests {
+    /// Scalars where the two trimming sets differ or where a scan could go wrong: ASCII space
+    /// and controls, separators, line breaks, combining marks and text beyond the BMP.
+    static let pool: [Unicode.Scalar] = [
+        " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{2028}", "\u{2029}",
+        "\u{202F}", "\u{205F}", "\u{2000}", "\u{3000}", "\u{200B}", "\u{FEFF}", "\u{0}", "\u{7F}", "a", "Z", "%", "é", "\u{301}", "\u{1F600}", "/", ":",
+    ]
+
+    static func randomText(using generator: inout some RandomNumberGenerator) -> String {
+        var scalars = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...8, using: &generator) { scalars.append(pool.randomElement(using: &generator)!) }
+        return String(scalars)
+    }
+
+    @Test func trimmingAgreesWithFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Self.randomText(using: &generator)
+            #expect(text.trimmingWhitespaces().unicodeScalars.elementsEqual(text.trimmingCharacters(in: .whitespaces).unicodeScalars),
+                    "\(text.unicodeScalars.map { $0.value })")
+            #expect(text.trimmingWhitespacesAndNewlines().unicodeScalars
+                .elementsEqual(text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars),
+                    "\(text.unicodeScalars.map { $0.value })")
+            let slice = text.dropFirst()
+            #expect(slice.trimmingWhitespaces().unicodeScalars.elementsEqual(slice.trimmingCharacters(in: .whitespaces).unicodeScalars))
+        }
+    }
+
+    @Test func byteSearchFindsWhatAPlainScanFinds() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Self.randomText(using: &generator) + Self.randomText(using: &generator)
+            var needle = Self.randomText(using: &generator)
+            if needle.isEmpty { needle = "a" }
+            let bytes = Array(text.utf8), pattern = Array(needle.utf8)
+            let expected = bytes.count < pattern.count ? nil
+                : (0...(bytes.count - pattern.count)).first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+            let found = text.firstByteRange(of: needle)
+            #expect(found.map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) } == expected, "\(needle) in \(text)")
+            if let found { #expect(text.utf8[found].elementsEqual(pattern)) }
+            let tail = text.dropFirst()
+            if let inTail = tail.firstByteRange(of: needle) { #expect(tail.utf8[inTail].elementsEqual(pattern)) }
+        }
+    }
+
+    @Test func readsFileBytesUpToALimit() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("data.bin").path
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(FileBytes.read(file) == bytes)
+        #expect(FileBytes.read(file, limit: 65_536) == Array(bytes.prefix(65_536)))
+        #expect(FileBytes.read(folder.path) == nil, "a folder is not a file")
+        #expect(FileBytes.read(folder.appendingPathComponent("missing").path) == nil)
+    }
+}
