@@ -71,6 +71,9 @@ import Testing
         }
         let message = DiagnosticCatalog.message("link.missing-file", ["target": "intro.md"])
         #expect(message == "link to 'intro.md', which does not exist in Content/")
+        // An author's text that looks like a placeholder stays as written.
+        let quoted = DiagnosticCatalog.message("slide.overfull", ["title": "'{{percent}}'", "percent": "40"])
+        #expect(quoted.contains("'{{percent}}'") && quoted.contains("40"), "\(quoted)")
     }
 
     @Test func everyReportedIdIsCatalogued() throws {

@@ -25,11 +25,16 @@ public struct DiagnosticKind: Hashable, Sendable {
     /// the names the template asks for; a test checks every report in the sources.
     public func message(_ arguments: [String: String]) -> String {
         assert(Set(arguments.keys) == Set(placeholders), "\(id) takes \(placeholders), not \(arguments.keys.sorted())")
-        var message = template
-        for (name, value) in arguments {
-            message = message.replacingOccurrences(of: "{{" + name + "}}", with: value)
+        // One pass over the template: a value is never read again for placeholders.
+        var message = ""
+        var rest = Substring(template)
+        while let open = rest.firstByteRange(of: "{{"), let close = rest[open.upperBound...].firstByteRange(of: "}}") {
+            let name = String(rest[open.upperBound..<close.lowerBound])
+            message += rest[..<open.lowerBound]
+            message += arguments[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
         }
-        return message
+        return message + rest
     }
 }
 
