@@ -7,20 +7,35 @@ enum Abbreviations {
     ]
 
     static func apply(_ inlines: [Inline]) -> [Inline] {
-        inlines.map { inline in
-            guard case .text(let text) = inline.kind, hasPeriodSpace(text) else { return inline }
-            return Inline(.text(apply(text)), inline.range)
+        // Most sentences end in `. ` after an ordinary word: the list is rebuilt only when
+        // some text has a known abbreviation before a space.
+        guard let first = inlines.firstIndex(where: { inline in
+            if case .text(let text) = inline.kind { return hasAbbreviation(text) }
+            return false
+        }) else { return inlines }
+        var out = inlines
+        for index in first..<out.count {
+            guard case .text(let text) = out[index].kind, hasAbbreviation(text) else { continue }
+            out[index] = Inline(.text(apply(text)), out[index].range)
+        }
+        return out
+    }
+
+    /// Whether a space in the text follows one of the abbreviations.
+    static func hasAbbreviation(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var wordStart = 0
+            for (index, byte) in buffer.enumerated() {
+                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart <= longest,
+                   bytes.contains(Array(buffer[wordStart..<index])) { return true }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = index + 1 }
+            }
+            return false
         }
     }
 
-    static func hasPeriodSpace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x20, previous == 0x2E { return true }
-            previous = byte
-        }
-        return false
-    }
+    private static let longest = all.map(\.utf8.count).max() ?? 0
 
     private static let bytes: Set<[UInt8]> = Set(all.map { Array($0.utf8) })
 

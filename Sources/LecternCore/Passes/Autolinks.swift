@@ -28,7 +28,11 @@ enum Autolinks {
         for inline in inlines {
             switch inline.kind {
             case .text(let text):
-                out += link(text, range: inline.range, openAtStart: openAtStart, brackets: &brackets)
+                if let linked = link(text, range: inline.range, openAtStart: openAtStart, brackets: &brackets) {
+                    out += linked
+                } else {
+                    out.append(inline)
+                }
                 openAtStart = false
                 continue
             case .emph, .strong, .strikeout, .subscript, .softBreak, .lineBreak:
@@ -41,17 +45,15 @@ enum Autolinks {
         return out
     }
 
-    /// One text node split into text and links.
-    private static func link(_ text: String, range: SourceRange, openAtStart: Bool, brackets: inout Int) -> [Inline] {
+    /// One text node split into text and links; nil when it holds no address.
+    private static func link(_ text: String, range: SourceRange, openAtStart: Bool, brackets: inout Int) -> [Inline]? {
+        guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x5B || $0 == 0x5D || $0 == 0xE2 }) else { return nil }
         let original = Array(text.utf8)
-        guard original.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x5B || $0 == 0x5D || $0 == 0xE2 }) else {
-            return [Inline(.text(text), range)]
-        }
         // Every address needs a `:`, an `@` or `www`, and undoing smart punctuation makes none
         // of them: without them only the bracket depth can change.
         if !original.contains(0x3A), !original.contains(0x40), !Self.containsWWW(original) {
             for byte in original where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
-            return [Inline(.text(text), range)]
+            return nil
         }
         // Addresses are read in the text as written: smart punctuation made `--`, `...` and
         // straight quotes into dashes, an ellipsis and curly quotes, which would change where
@@ -66,7 +68,7 @@ enum Autolinks {
             mails += emails(bytes, in: gapStart..<gap.lowerBound) { original[origin[$0]] == 0xE2 }
             gapStart = gap.upperBound
         }
-        if mails.isEmpty, found.isEmpty { return [Inline(.text(text), range)] }
+        if mails.isEmpty, found.isEmpty { return nil }
         found = (found + mails).sorted { $0.start < $1.start }
         var out: [Inline] = []
         var emitted = 0

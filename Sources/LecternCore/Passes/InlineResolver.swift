@@ -82,7 +82,7 @@ struct InlineResolver {
     /// Joins text and finds citations and abbreviations, also inside spans, scripts and
     /// inline notes the tokens built (cmark's own containers were resolved on their own).
     private func finish(_ inlines: [Inline], links: Autolinks.Context) -> [Inline] {
-        let inner = inlines.map { inline -> Inline in
+        let inner = !inlines.contains(where: \.holdsResolvedInlines) ? inlines : inlines.map { inline -> Inline in
             var inline = inline
             switch inline.kind {
             case .span(let attributes, let children): inline.kind = .span(attributes, finish(children, links: .none))
@@ -109,6 +109,7 @@ struct InlineResolver {
 
     /// Adjacent text nodes joined, so that syntax split by cmark can be seen whole.
     private func merge(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.indices.dropFirst().contains(where: { inlines[$0].isText && inlines[$0 - 1].isText }) else { return inlines }
         var out: [Inline] = []
         out.reserveCapacity(inlines.count)
         for inline in inlines {
@@ -238,5 +239,21 @@ struct InlineResolver {
         }
         out += rest
         return Self.withoutFiller(Substring(out))
+    }
+}
+
+private extension Inline {
+    var isText: Bool {
+        if case .text = kind { return true }
+        return false
+    }
+
+    /// A span, script or note whose children `finish` reads again.
+    var holdsResolvedInlines: Bool {
+        switch kind {
+        case .span, .superscript, .subscript: return true
+        case .note(let blocks): return blocks.count == 1
+        default: return false
+        }
     }
 }
