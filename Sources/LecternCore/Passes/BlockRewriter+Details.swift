@@ -5,15 +5,22 @@ extension BlockRewriter {
     func headingAttributes(_ list: [Inline]) -> (Attributes, [Inline]) {
         guard let last = list.last, case .text(let text) = last.kind,
               text.containsByte(0xEE) else { return (.empty, list) }  // no token mark, no attribute list
-        let trimmed = Substring(String(text.reversed().drop(while: \.isWhitespace).reversed()))
+        let trimmed = Self.withoutTrailingWhitespace(Substring(text))
         guard String(trimmed).hasSuffix("\u{E001}"), let lead = trimmed.lastIndex(of: "\u{E000}"),
               let (index, _) = InlineResolver.leadingToken(trimmed[lead...]), index < prepared.tokens.count,
               case .attributes(let attributes) = prepared.tokens[index].kind else { return (.empty, list) }
         var rest = Array(list.dropLast())
-        let before = String(trimmed[..<lead]).reversed().drop(while: \.isWhitespace).reversed()
+        let before = Self.withoutTrailingWhitespace(trimmed[..<lead])
         if !before.isEmpty { rest.append(Inline(.text(String(before)), last.range)) }
         while let tail = rest.last, case .softBreak = tail.kind { rest.removeLast() }
         return (attributes, rest)
+    }
+
+    /// The text without the whitespace characters at its end, looked at from the end only.
+    static func withoutTrailingWhitespace(_ text: Substring) -> Substring {
+        var text = text
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return text
     }
 
     /// `> [!NOTE]` and friends become callout divs, as GitHub renders them.
