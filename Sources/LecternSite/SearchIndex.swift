@@ -43,33 +43,36 @@ enum SearchIndex {
 
 /// JSON string literals, escaped for use inside a script file.
 enum JSONText {
+    /// `text` as a JSON string literal safe inside a `<script>` file: quotes, backslashes,
+    /// controls, `<` and the two line separators JavaScript reads as line ends are escaped.
+    /// Read by UTF-8 bytes: every section of every lesson passes through here.
     static func append(_ text: String, to out: inout String) {
-        out += "\""
-        var pending = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "<": escape = "\\u003c"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
-            default: escape = scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : nil
+        var text = text
+        let literal = text.withUTF8 { bytes -> String in
+            var quoted: [UInt8] = [0x22]
+            quoted.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: quoted += [0x5C, 0x22]
+                case 0x5C: quoted += [0x5C, 0x5C]
+                case 0x0A: quoted += [0x5C, 0x6E]
+                case 0x0D: quoted += [0x5C, 0x72]
+                case 0x09: quoted += [0x5C, 0x74]
+                case 0x3C: quoted += Array("\\u003c".utf8)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    quoted += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 3
+                    continue
+                case ..<0x20: quoted += Array(String(format: "\\u%04x", UInt32(byte)).utf8)
+                default: quoted.append(byte)
+                }
+                index += 1
             }
-            if let escape {
-                out += String(scalars[pending..<index])
-                out += escape
-                pending = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            quoted.append(0x22)
+            return String(decoding: quoted, as: UTF8.self)
         }
-        out += String(scalars[pending..<scalars.endIndex])
-        out += "\""
+        out += literal
     }
 }
