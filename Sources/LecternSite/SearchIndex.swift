@@ -61,7 +61,8 @@ enum JSONText {
                 case 0x0D: quoted += [0x5C, 0x72]
                 case 0x09: quoted += [0x5C, 0x74]
                 case 0x3C: quoted += Array("\\u003c".utf8)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                    // U+2028 and U+2029, which end a line inside a JavaScript string.
                     quoted += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     index += 3
                     continue

@@ -12,11 +12,12 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
-    /// The first range where `needle`'s UTF-8 bytes occur, by `memmem`: Foundation's
-    /// `range(of:)` goes through NSString, and the standard library's `firstRange(of:)` builds
-    /// a table over the whole text first.
+    /// The first range where `needle`'s UTF-8 bytes occur, found with `memchr` and `memcmp`:
+    /// Foundation's `range(of:)` goes through NSString, and the standard library's
+    /// `firstRange(of:)` builds a table over the whole text first.
     func firstByteRange(of needle: String) -> Range<Index>? {
-        let offset = utf8.withContiguousStorageIfAvailable { Self.byteOffset(of: needle, in: $0) } ?? String(self).firstByteOffset(of: needle)
+        let offset = utf8.withContiguousStorageIfAvailable { Self.byteOffset(of: needle, in: $0) }
+            ?? String(self).firstByteOffset(of: needle)
         guard let offset else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)

@@ -129,8 +129,8 @@ public struct SlideHeight {
         guard !columns.isEmpty else { return blocks(children, width: width) }
         let gaps = 40.0 * Double(columns.count - 1)
         return columns.map { attributes, blocks in
-            let share = attributes["width"].flatMap { Double(String(decoding: $0.utf8.filter { $0 != UInt8(ascii: "%") }, as: UTF8.self)) }.map { $0 / 100 }
-                ?? attributes["style"].flatMap(Self.styleWidth) ?? 1 / Double(columns.count)
+            let share = attributes["width"].flatMap(Self.percent) ?? attributes["style"].flatMap(Self.styleWidth)
+                ?? 1 / Double(columns.count)
             return self.blocks(blocks, width: max((width - gaps) * share, 120))
         }.max() ?? 0
     }
@@ -148,6 +148,11 @@ public struct SlideHeight {
             }.max() ?? 0
         }
         return rows.reduce(0, +) + Double(rows.count - 1) * 16
+    }
+
+    /// The share of a `width="48%"` given to a column; a bare number counts as a percentage too.
+    private static func percent(_ width: String) -> Double? {
+        Double(String(decoding: width.utf8.filter { $0 != UInt8(ascii: "%") }, as: UTF8.self)).map { $0 / 100 }
     }
 
     /// The share of a `style="width:48%"` given to a column.
