@@ -13,11 +13,7 @@ public struct DiagnosticKind: Hashable, Sendable {
     /// The names the template asks for, in order.
     public var placeholders: [String] {
         var names: [String] = []
-        var rest = Substring(template)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            names.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
+        walkTemplate(literal: { _ in }, placeholder: { name, _ in names.append(name) })
         return names
     }
 
@@ -27,14 +23,20 @@ public struct DiagnosticKind: Hashable, Sendable {
         assert(Set(arguments.keys) == Set(placeholders), "\(id) takes \(placeholders), not \(arguments.keys.sorted())")
         // One pass over the template: a value is never read again for placeholders.
         var message = ""
+        walkTemplate(literal: { message += $0 }, placeholder: { name, written in message += arguments[name] ?? String(written) })
+        return message
+    }
+
+    /// Reads the template in order: each run of text, and each `{{name}}` with its name and
+    /// the text as written.
+    private func walkTemplate(literal: (Substring) -> Void, placeholder: (String, Substring) -> Void) {
         var rest = Substring(template)
         while let open = rest.firstByteRange(of: "{{"), let close = rest[open.upperBound...].firstByteRange(of: "}}") {
-            let name = String(rest[open.upperBound..<close.lowerBound])
-            message += rest[..<open.lowerBound]
-            message += arguments[name] ?? String(rest[open.lowerBound..<close.upperBound])
+            literal(rest[..<open.lowerBound])
+            placeholder(String(rest[open.upperBound..<close.lowerBound]), rest[open.lowerBound..<close.upperBound])
             rest = rest[close.upperBound...]
         }
-        return message + rest
+        literal(rest)
     }
 }
 

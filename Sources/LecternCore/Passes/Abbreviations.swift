@@ -7,52 +7,40 @@ enum Abbreviations {
     ]
 
     static func apply(_ inlines: [Inline]) -> [Inline] {
-        // Most sentences end in `. ` after an ordinary word: the list is rebuilt only when
-        // some text has a known abbreviation before a space.
-        guard let first = inlines.firstIndex(where: { inline in
-            if case .text(let text) = inline.kind { return hasAbbreviation(text) }
-            return false
-        }) else { return inlines }
+        // Most sentences end in `. ` after an ordinary word: a list is copied only when one
+        // of its texts changes.
         var out = inlines
-        for index in first..<out.count {
-            guard case .text(let text) = out[index].kind, hasAbbreviation(text) else { continue }
-            out[index] = Inline(.text(apply(text)), out[index].range)
+        for index in out.indices {
+            guard case .text(let text) = out[index].kind, let replaced = apply(text) else { continue }
+            out[index] = Inline(.text(replaced), out[index].range)
         }
         return out
-    }
-
-    /// Whether a space in the text follows one of the abbreviations.
-    static func hasAbbreviation(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { buffer in
-            var wordStart = 0
-            for (index, byte) in buffer.enumerated() {
-                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart <= longest,
-                   bytes.contains(Array(buffer[wordStart..<index])) { return true }
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = index + 1 }
-            }
-            return false
-        }
     }
 
     private static let longest = all.map(\.utf8.count).max() ?? 0
 
     private static let bytes: Set<[UInt8]> = Set(all.map { Array($0.utf8) })
 
-    /// Replaces each space that follows a known abbreviation with U+00A0.
-    static func apply(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 8)
-        var wordStart = 0
-        for byte in text.utf8 {
-            if byte == 0x20, output.last == 0x2E, bytes.contains(Array(output[wordStart...])) {
-                output += [0xC2, 0xA0]
-                wordStart = output.count
-                continue
+    /// The text with each space that follows a known abbreviation made U+00A0; nil when no
+    /// space follows one.
+    static func apply(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { buffer -> String? in
+            var output: [UInt8] = []
+            var copied = 0
+            var wordStart = 0
+            for (index, byte) in buffer.enumerated() {
+                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart <= longest,
+                   bytes.contains(Array(buffer[wordStart..<index])) {
+                    output += buffer[copied..<index]
+                    output += [0xC2, 0xA0]
+                    copied = index + 1
+                }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = index + 1 }
             }
-            output.append(byte)
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = output.count }
+            guard copied > 0 else { return nil }
+            output += buffer[copied...]
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
