@@ -31,8 +31,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "LecternMath", swiftSettings: coverage),
+        // Byte-level text search shared by the parser and the highlighter's grammar loading.
+        .target(name: "LecternText", swiftSettings: coverage),
         .target(
             name: "LecternHighlight",
+            dependencies: ["LecternText"],
             // ICU as the Swift toolchain ships it for Foundation: its regex time limit keeps
             // a badly backtracking grammar pattern from stalling a build.
             swiftSettings: coverage,
@@ -41,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "LecternCore",
-            dependencies: ["CCmarkGFM", "LecternMath", "LecternHighlight", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CCmarkGFM", "LecternMath", "LecternHighlight", "LecternText", .product(name: "Yams", package: "Yams")],
             swiftSettings: coverage
         ),
         .target(
@@ -81,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LecternCoreTests",
-            dependencies: ["LecternCore"],
+            dependencies: ["LecternCore", "LecternText"],
             resources: [.copy("Fixtures"), .copy("QuizGolden"), .copy("SlideGolden")]
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LecternCore
+import LecternText
 import Testing
 
 /// The byte-level text helpers agree with the Foundation calls they stand in for.

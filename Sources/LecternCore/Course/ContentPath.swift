@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 /// What a URL written in a lesson points at, judged once for validation and for writing.
 public enum ContentReference: Hashable, Sendable {
     /// A URL with a scheme (`https:`, `mailto:`) or a protocol-relative one; left as written.

@@ -1,3 +1,4 @@
+import LecternText
 /// One kind of problem: a stable id, the severity every report of it has, what it means,
 /// and the template of its message.
 public struct DiagnosticKind: Hashable, Sendable {

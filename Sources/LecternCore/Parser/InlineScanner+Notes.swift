@@ -1,3 +1,4 @@
+import LecternText
 /// Notes and citations in the inline scan: inline notes against superscripts, footnote
 /// references, and citation keys cmark would otherwise misread.
 extension InlineScanner {

@@ -1,3 +1,4 @@
+import LecternText
 /// Line endings as CommonMark and YAML read them: a CR LF pair and a lone CR each end a line,
 /// as LF does. Source text is normalised once, when it is read, so that the line pre-pass,
 /// cmark-gfm, the YAML reader and printed diagnostics all count the same lines.

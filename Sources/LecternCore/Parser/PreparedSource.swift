@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 
 /// What the pre-pass hands to cmark and to the passes after it.
 struct PreparedSource: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 
 extension BlockRewriter {
     /// Splits a trailing attribute token off a heading's inlines.

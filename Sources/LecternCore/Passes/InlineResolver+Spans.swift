@@ -1,3 +1,4 @@
+import LecternText
 extension InlineResolver {
     /// Attaches attributes to the link, image or code just before them, or makes a span of `[...]`.
     func attach(_ attributes: Attributes, to output: inout [Inline], range: SourceRange) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 
 /// Resolves the pre-pass's inline tokens: math, attributes, spans, sub/superscripts,
 /// dropped TeX, citations and footnotes.

@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 
 /// The pixel size of an image, read from its file header (PNG, GIF, JPEG, WebP) or its SVG
 /// attributes; nil for anything else. Only the first 64 KiB are read.

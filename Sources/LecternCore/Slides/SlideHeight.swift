@@ -1,3 +1,4 @@
+import LecternText
 /// An estimate of how tall a slide's content is on the 1280×720 canvas, from the theme's
 /// type sizes, text lengths, code lines and image sizes, so that a slide that would need
 /// scaling below the in-browser floor is reported when the course is built.

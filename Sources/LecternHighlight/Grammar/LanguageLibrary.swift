@@ -1,4 +1,5 @@
 import Foundation
+import LecternText
 
 /// Every language definition the highlighter knows, read on first use; shared by the
 /// threads of a build.
@@ -27,7 +28,7 @@ final class LanguageLibrary: @unchecked Sendable {
             fileNames[id] = fileName
             displayNames[id] = Self.attribute("_name", in: header) ?? Self.attribute("name", in: header) ?? id
             if Self.attribute("hidden", in: header) == "true" { hidden.insert(id) }
-            if let start = text.range(of: "name=\"globs\">"), let end = text[start.upperBound...].firstIndex(of: "<") {
+            if let start = text.firstByteRange(of: "name=\"globs\">"), let end = text[start.upperBound...].firstIndex(of: "<") {
                 globs[id] = text[start.upperBound..<end].split(separator: ";").map { String($0) }
             }
         }
@@ -76,13 +77,14 @@ final class LanguageLibrary: @unchecked Sendable {
     }
 
     private static func languageTag(_ text: String) -> Substring? {
-        guard let start = text.range(of: "<language") else { return nil }
+        guard let start = text.firstByteRange(of: "<language") else { return nil }
         let rest = text[start.upperBound...]
         return rest[..<(rest.firstIndex(of: ">") ?? rest.endIndex)]
     }
 
     private static func attribute(_ name: String, in tag: Substring) -> String? {
-        guard let range = tag.range(of: " " + name + "=\"") ?? tag.range(of: "\n" + name + "=\"") ?? tag.range(of: "\t" + name + "=\"")
+        guard let range = tag.firstByteRange(of: " " + name + "=\"") ?? tag.firstByteRange(of: "\n" + name + "=\"")
+            ?? tag.firstByteRange(of: "\t" + name + "=\"")
         else { return nil }
         let rest = tag[range.upperBound...]
         guard let close = rest.firstIndex(of: "\"") else { return nil }

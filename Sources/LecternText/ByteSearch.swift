@@ -3,7 +3,7 @@ import Foundation
 extension StringProtocol {
     /// Whether the text's UTF-8 holds `byte`: a `memchr` over contiguous storage, where the
     /// generic `utf8.contains` steps through an iterator. The passes ask this of every text node.
-    func containsByte(_ byte: UInt8) -> Bool {
+    package func containsByte(_ byte: UInt8) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { buffer in
             buffer.baseAddress.map { memchr($0, Int32(byte), buffer.count) != nil } ?? false
         }
@@ -15,7 +15,7 @@ extension StringProtocol {
     /// The first range where `needle`'s UTF-8 bytes occur, found with `memchr` and `memcmp`:
     /// Foundation's `range(of:)` goes through NSString, and the standard library's
     /// `firstRange(of:)` builds a table over the whole text first.
-    func firstByteRange(of needle: String) -> Range<Index>? {
+    package func firstByteRange(of needle: String) -> Range<Index>? {
         let offset = utf8.withContiguousStorageIfAvailable { Self.byteOffset(of: needle, in: $0) }
             ?? String(self).firstByteOffset(of: needle)
         guard let offset else { return nil }
