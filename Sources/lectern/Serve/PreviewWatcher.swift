@@ -11,7 +11,7 @@ final class PreviewWatcher: @unchecked Sendable {
     let root: String
     let session: PreviewSession
     let quiet: Bool
-    private var prints: [String: String] = [:]
+    private var prints: [String: FileStamp] = [:]
     private var notify: Int32 = -1
     /// What the last rebuild printed, so that an edit does not print the whole course's findings again.
     private var shown: Set<Diagnostic> = []
@@ -98,32 +98,12 @@ final class PreviewWatcher: @unchecked Sendable {
     private func addWatches() {
         guard notify >= 0 else { return }
         let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_TO | IN_MOVED_FROM | IN_ATTRIB)
-        for folder in ["Content", "Templates"] {
-            let base = (root as NSString).appendingPathComponent(folder)
-            _ = inotify_add_watch(notify, base, mask)
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            while let path = enumerator.nextObject() as? String {
-                var isDirectory: ObjCBool = false
-                let full = (base as NSString).appendingPathComponent(path)
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
-                    _ = inotify_add_watch(notify, full, mask)
-                }
-            }
-        }
+        let folders = ["Content", "Templates"].map { (root as NSString).appendingPathComponent($0) }
+        for folder in folders + SourceScan.sources(of: root).folders { _ = inotify_add_watch(notify, folder, mask) }
     }
 
     /// Size and modification time of every source file.
-    private func fingerprint() -> [String: String] {
-        var prints: [String: String] = [:]
-        for folder in ["Content", "Templates"] {
-            let base = (root as NSString).appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            while let path = enumerator.nextObject() as? String {
-                var status = stat()
-                guard stat(base + "/" + path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
-                prints[folder + "/" + path] = "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
-            }
-        }
-        return prints
+    private func fingerprint() -> [String: FileStamp] {
+        SourceScan.sources(of: root).files
     }
 }
