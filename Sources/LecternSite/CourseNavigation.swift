@@ -7,7 +7,7 @@ struct CourseNavigation: @unchecked Sendable {
     /// Courses up to this many lessons list every lesson on every page.
     static let fullListingLimit = 150
 
-    let course: Course
+    private(set) var course: Course
     let paths: SitePaths
     /// Each module's lessons, by index into the course, in reading order.
     let modules: [[Int]]
@@ -40,6 +40,14 @@ struct CourseNavigation: @unchecked Sendable {
             }
         }
         self.lines = lines
+    }
+
+    /// This navigation over `course`, whose lessons keep their titles, ids, paths and modules,
+    /// so that every line made for the old course still holds.
+    func updating(_ course: Course) -> CourseNavigation {
+        var navigation = self
+        navigation.course = course
+        return navigation
     }
 
     /// Whether every page lists every lesson, rather than only its own module's.

@@ -3,10 +3,10 @@ import LecternCore
 
 /// The values templates see, built per page; immutable once made, so safe to share across threads.
 struct PageContext: @unchecked Sendable {
-    let course: Course
+    private(set) var course: Course
     let paths: SitePaths
     let assets: [String: String]
-    let courseValues: [String: Any]
+    private(set) var courseValues: [String: Any]
     let theme: Theme
     /// The theme's shared fragments, by root prefix, for every page depth the course has.
     private let fragments: [String: [String: String]]
@@ -29,6 +29,14 @@ struct PageContext: @unchecked Sendable {
             fragments[root] = Self.renderFragments(root: root, assets: assets, theme: theme)
         }
         self.fragments = fragments
+    }
+
+    /// This context over `course`, whose lessons keep their paths: the fragments stay.
+    func updating(_ course: Course) -> PageContext {
+        var context = self
+        context.course = course
+        context.courseValues = Self.values(of: course)
+        return context
     }
 
     private static func renderFragments(root: String, assets: [String: String], theme: Theme) -> [String: String] {

@@ -11,13 +11,16 @@ enum SearchIndex {
 
     /// The index from each lesson's entry, in reading order.
     static func script(fragments: [String]) -> Data {
-        var out = "window.LecternSearchIndex = {\"lessons\":["
+        let head = "window.LecternSearchIndex = {\"lessons\":[", tail = "]};\n"
+        // Sized once and filled by bytes: `serve` makes this file again on every save.
+        var out = Data(capacity: head.utf8.count + tail.utf8.count + fragments.count + fragments.reduce(0) { $0 + $1.utf8.count })
+        out.append(contentsOf: head.utf8)
         for (index, fragment) in fragments.enumerated() {
-            if index > 0 { out += "," }
-            out += fragment
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: fragment.utf8)
         }
-        out += "]};\n"
-        return Data(out.utf8)
+        out.append(contentsOf: tail.utf8)
+        return out
     }
 
     /// One lesson's entry: title, URL from the site root, and its sections; `serve` keeps

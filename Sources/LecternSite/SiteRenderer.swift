@@ -5,16 +5,16 @@ import LecternCore
 /// can write each page as soon as it exists and `serve` can render only what changed.
 public struct SiteRenderer: @unchecked Sendable {
     /// The course.
-    public let course: Course
+    public private(set) var course: Course
     /// How links are written.
     public let paths: SitePaths
     /// The theme.
     public let theme: Theme
-    let context: PageContext
+    private(set) var context: PageContext
     let resolver: LinkResolver
     let assets: AssetNames
     /// The course contents beside every page.
-    let navigation: CourseNavigation
+    private(set) var navigation: CourseNavigation
 
     /// Creates a renderer; theme assets get their hashed names here.
     public init(course: Course, paths: SitePaths, theme: Theme) {
@@ -29,6 +29,18 @@ public struct SiteRenderer: @unchecked Sendable {
         resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                 paths: paths)
         navigation = CourseNavigation(course: course, paths: paths)
+    }
+
+    /// This renderer over `course`, the same course with some lessons read again: their paths,
+    /// modules and the theme as before. Hashed assets, shared fragments and link targets are
+    /// kept, and the navigation too unless a lesson's title or id changed, so that `serve`
+    /// renders an edited lesson without making them again for the whole course.
+    public func updating(_ course: Course, titlesChanged: Bool) -> SiteRenderer {
+        var renderer = self
+        renderer.course = course
+        renderer.context = context.updating(course)
+        renderer.navigation = titlesChanged ? CourseNavigation(course: course, paths: paths) : navigation.updating(course)
+        return renderer
     }
 
     /// The search index keeps one name, so that a change to a lesson's text changes no other page.

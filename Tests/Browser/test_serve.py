@@ -145,6 +145,47 @@ def test_one_changed_lesson_rewrites_only_its_pages_and_neighbours(lectern, tmp_
         process.wait(timeout=10)
 
 
+@pytest.mark.parametrize("count", [6, 160])
+def test_after_edits_the_served_site_is_what_a_clean_build_makes(lectern, tmp_path, count):
+    # 160 lessons is past the size at which pages list only their own module's lessons.
+    lessons = {"l%d.md" % i: "---\ntitle: Lesson %d\n---\n\n## Part\n\nText %d.\n" % (i, i) for i in range(count)}
+    names = sorted(lessons, key=lambda name: int(name[1:-3]))
+    modules = [("Module %d" % (m + 1), names[m::4]) for m in range(4)] if count > 6 else None
+    course = make_course(tmp_path / "edited", lessons, modules)
+    port = free_port()
+    process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port), "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    public = course / "Public"
+
+    def edit(name, change, page, expected):
+        path = course / "Content" / name
+        path.write_text(change(path.read_text()))
+        assert wait_for(lambda: expected in (public / page / "index.html").read_text()), (name, expected)
+
+    try:
+        assert wait_for(lambda: is_up(port), 60)
+        # A longer lesson, or one more slide, changes the course's total time, which every page
+        # may show: all pages are made again. The edits after these reuse what the last made.
+        edit("l5.md", lambda t: t + "\n" + "word " * 900 + "\n", "l5", "word word")
+        edit("l4.md", lambda t: t + "\n## Added part\n\nMore.\n", "l4", 'id="added-part"')
+        edit("l1.md", lambda t: t + "\n[See the new part](l4.md#added-part).\n", "l1", "See the new part")
+        edit("l3.md", lambda t: t.replace("Text 3.", "Changed three."), "l3", "Changed three.")
+        edit("l2.md", lambda t: t.replace("Lesson 2", "Renamed two"), "l2", "Renamed two")
+        edit("l3.md", lambda t: t.replace("Changed three.", "Text 3."), "l3", "Text 3.")
+        time.sleep(0.5)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    built = tmp_path / "built"
+    subprocess.run([lectern, "build", str(course), "--output", str(built)], check=True, capture_output=True)
+    def files(root):
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".lectern-site"}
+    served, clean = files(public), files(built)
+    assert len(clean) > count * 2
+    assert sorted(served) == sorted(clean)
+    assert [name for name in clean if served[name] != clean[name]] == []
+
+
 def test_an_edit_prints_its_own_findings_and_new_ones_not_the_whole_course_again(lectern, tmp_path):
     lessons = {"one.md": "---\ntitle: One\n---\n\n## Part\n\nText.\n",
                "two.md": "---\ntitle: Two\n---\n\n![missing](nope.png)\n\n[back](one.md#part)\n"}

@@ -34,6 +34,8 @@ public final class PreviewSession: @unchecked Sendable {
     private var validation: [Diagnostic] = []
     private var fileGeneration: [String: Int] = [:]
     private var searchEntries: [String] = []
+    /// The renderer of the last write, kept so that an edit does not make what it shares again.
+    private var renderer: SiteRenderer?
     private let lock = NSLock()
     private var current = 0
     private var problem: String?
@@ -164,7 +166,8 @@ public final class PreviewSession: @unchecked Sendable {
                 pages.formUnion(CourseNavigation.pages(listing: index, in: course))
             }
         }
-        let changed = write(everything: totalChanged, lessons: pages.sorted(), home: cardsChanged, reindex: indexes)
+        let changed = write(everything: totalChanged, lessons: pages.sorted(), home: cardsChanged, reindex: indexes,
+                            titlesChanged: cardsChanged)
         let diagnostics = self.diagnostics
         publishProblems(diagnostics)
         return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: false,
@@ -186,10 +189,12 @@ public final class PreviewSession: @unchecked Sendable {
     /// Renders the shared pages and the given lessons (all of them with `everything`), the home
     /// page when asked, and the search index from the kept entries with those of `reindex`
     /// encoded again; writes the files whose bytes differ from what is on disk.
-    private func write(everything: Bool, lessons: [Int], home: Bool, reindex: [Int] = []) -> [String] {
+    private func write(everything: Bool, lessons: [Int], home: Bool, reindex: [Int] = [], titlesChanged: Bool = true) -> [String] {
         guard var course, let theme else { return [] }
         if let baseURL = options.baseURL { course.config.baseURL = baseURL }
-        let renderer = SiteRenderer(course: course, paths: SitePaths(offline: options.offline), theme: theme)
+        let renderer = (everything ? nil : self.renderer)?.updating(course, titlesChanged: titlesChanged)
+            ?? SiteRenderer(course: course, paths: SitePaths(offline: options.offline), theme: theme)
+        self.renderer = renderer
         if everything || searchEntries.count != course.lessons.count {
             searchEntries = course.lessons.indices.map(renderer.searchEntry)
         } else {
