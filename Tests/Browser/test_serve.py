@@ -145,6 +145,17 @@ def test_one_changed_lesson_rewrites_only_its_pages_and_neighbours(lectern, tmp_
         process.wait(timeout=10)
 
 
+def site_files(root):
+    """Every file of a site folder by path, without the folder's marker file."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".lectern-site"}
+
+
+def clean_build(lectern, course, target):
+    """The files a clean `lectern build` of COURSE writes into TARGET."""
+    subprocess.run([lectern, "build", str(course), "--output", str(target)], check=True, capture_output=True)
+    return site_files(target)
+
+
 @pytest.mark.parametrize("count", [6, 160])
 def test_after_edits_the_served_site_is_what_a_clean_build_makes(lectern, tmp_path, count):
     # 160 lessons is past the size at which pages list only their own module's lessons.
@@ -176,11 +187,7 @@ def test_after_edits_the_served_site_is_what_a_clean_build_makes(lectern, tmp_pa
     finally:
         process.terminate()
         process.wait(timeout=10)
-    built = tmp_path / "built"
-    subprocess.run([lectern, "build", str(course), "--output", str(built)], check=True, capture_output=True)
-    def files(root):
-        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and p.name != ".lectern-site"}
-    served, clean = files(public), files(built)
+    served, clean = site_files(public), clean_build(lectern, course, tmp_path / "built")
     assert len(clean) > count * 2
     assert sorted(served) == sorted(clean)
     assert [name for name in clean if served[name] != clean[name]] == []
@@ -212,6 +219,40 @@ def test_an_edit_prints_its_own_findings_and_new_ones_not_the_whole_course_again
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_template_edit_renders_the_pages_again_without_reading_the_lessons_again(lectern, tmp_path):
+    lessons = {"one.md": "---\ntitle: One\n---\n\n## Part\n\nText.\n",
+               "two.md": "---\ntitle: Two\ndurration: 5\n---\n\nText.\n"}
+    course = make_course(tmp_path / "themed", lessons)
+    footer = course / "Templates" / "footer.mustache"
+    footer.parent.mkdir()
+    footer.write_text('<footer class="site-footer"><p>First footer</p></footer>\n')
+    log = tmp_path / "serve.log"
+    port = free_port()
+    with open(log, "w") as output:
+        process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port)], stdout=output, stderr=subprocess.STDOUT)
+    page = course / "Public" / "one" / "index.html"
+    try:
+        assert wait_for(lambda: "serving" in log.read_text()) and "First footer" in page.read_text()
+        footer.write_text('<footer class="site-footer"><p>Second footer</p></footer>\n')
+        assert wait_for(lambda: "Second footer" in page.read_text())
+        assert wait_for(lambda: "rebuilt the pages with Templates/footer.mustache" in log.read_text())
+        text = log.read_text()
+        # The lessons were not read again: their finding is not printed a second time.
+        assert text.count("two.md:3:1: warning:") == 1 and text.count("built the site") == 1
+        # A broken template is reported at its own line, and fixing it renders the pages again.
+        footer.write_text('<footer class="site-footer">\n<p>{{#course.title}}Third footer</p></footer>\n')
+        assert wait_for(lambda: re.search(r"Templates/footer\.mustache:\d+:\d+: error: .*\[template\.syntax\]", log.read_text()))
+        footer.write_text('<footer class="site-footer"><p>Fourth footer</p></footer>\n')
+        assert wait_for(lambda: "Fourth footer" in page.read_text())
+        time.sleep(0.3)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    served, clean = site_files(course / "Public"), clean_build(lectern, course, tmp_path / "built")
+    assert "Fourth footer" in clean["one/index.html"].decode()
+    assert [name for name in clean if served.get(name) != clean[name]] == []
 
 
 def is_up(port):

@@ -133,6 +133,19 @@ public final class PreviewSession: @unchecked Sendable {
         }
     }
 
+    /// Reads the theme again and renders every page with it: the lessons as analysed, and what
+    /// validation found in them, stay as they are, since neither depends on the theme.
+    public func reloadTheme() -> PreviewUpdate {
+        guard course != nil else { return rebuildAll() }
+        let (theme, themeDiagnostics) = Theme.load(courseRoot: options.root)
+        self.theme = theme
+        self.themeDiagnostics = themeDiagnostics
+        let changed = write(everything: true, lessons: [], home: true)
+        let diagnostics = self.diagnostics
+        publishProblems(diagnostics)
+        return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: true, lessonsParsed: 0)
+    }
+
     /// Re-reads the given lessons (paths relative to `Content/`); anything else that changed
     /// needs `rebuildAll`.
     public func update(lessons paths: [String]) -> PreviewUpdate {

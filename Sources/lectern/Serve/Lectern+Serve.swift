@@ -43,7 +43,7 @@ extension Lectern {
             }
             let watcher = PreviewWatcher(root: course.path, session: session, quiet: report.quiet)
             watcher.prime()
-            watcher.rebuild(full: true)
+            watcher.rebuild(.all)
             guard let chosen = PortFinder.firstFree(from: port, host: host) else {
                 DiagnosticOutput.note("error: no free port from \(port) to \(Int(port) + PortFinder.attempts - 1) on \(host)")
                 throw ExitCode(64)

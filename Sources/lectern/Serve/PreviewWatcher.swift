@@ -22,22 +22,42 @@ final class PreviewWatcher: @unchecked Sendable {
         self.quiet = quiet
     }
 
+    /// What a rebuild reads again.
+    enum Scope {
+        /// course.yml, every lesson and the theme.
+        case all
+        /// These lessons, by path relative to `Content/`.
+        case lessons([String])
+        /// The theme, after these files under `Templates/` changed; the lessons as analysed stay.
+        case theme([String])
+    }
+
     /// Rebuilds and prints what happened.
-    func rebuild(full: Bool, lessons: [String] = []) {
+    func rebuild(_ scope: Scope) {
         let start = Date()
-        let update = full ? session.rebuildAll() : session.update(lessons: lessons)
+        let update: PreviewUpdate
+        let edited: Set<String>
+        let what: String
+        switch scope {
+        case .all:
+            (update, edited, what) = (session.rebuildAll(), [], "built the site")
+        case .lessons(let lessons):
+            (update, edited, what) = (session.update(lessons: lessons), Set(lessons.map { "Content/" + $0 }),
+                                      "rebuilt \(lessons.joined(separator: ", "))")
+        case .theme(let files):
+            (update, edited, what) = (session.reloadTheme(), Set(files), "rebuilt the pages with \(files.joined(separator: ", "))")
+        }
         let milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         if let problem = session.fatalProblem {
             DiagnosticOutput.note("error: \(problem); still watching")
             return
         }
-        // After an edit: the edited lessons' findings, and any finding elsewhere that is new.
-        let edited = Set(lessons.map { "Content/" + $0 })
-        let fresh = full ? update.diagnostics : update.diagnostics.filter { edited.contains($0.file) || !shown.contains($0) }
+        // After an edit: the edited files' findings, and any finding elsewhere that is new.
+        let everything = if case .all = scope { true } else { false }
+        let fresh = everything ? update.diagnostics : update.diagnostics.filter { edited.contains($0.file) || !shown.contains($0) }
         shown = Set(update.diagnostics)
         DiagnosticOutput.print(fresh, sources: update.sources)
         guard !quiet else { return }
-        let what = full ? "built the site" : "rebuilt \(lessons.joined(separator: ", "))"
         let count = update.changedFiles.count
         DiagnosticOutput.note("\(what): \(count) file\(count == 1 ? "" : "s") changed in \(milliseconds) ms "
             + "(\(DiagnosticOutput.summary(update.diagnostics)))")
@@ -82,9 +102,12 @@ final class PreviewWatcher: @unchecked Sendable {
             let lessons = changed.filter { $0.hasPrefix("Content/") && $0.hasSuffix(".md") && current[$0] != nil && prints[$0] != nil }
             prints = current
             if lessons.count == changed.count {
-                rebuild(full: false, lessons: lessons.map { String($0.dropFirst("Content/".count)) }.sorted())
+                rebuild(.lessons(lessons.map { String($0.dropFirst("Content/".count)) }.sorted()))
+            } else if changed.allSatisfy({ $0.hasPrefix("Templates/") }) {
+                rebuild(.theme(changed.sorted()))
+                addWatches()
             } else {
-                rebuild(full: true)
+                rebuild(.all)
                 addWatches()
             }
         }
