@@ -118,10 +118,7 @@ public final class PreviewSession: @unchecked Sendable {
             self.course = course
             validation = CourseValidator.validate(course)
             let changed = write(everything: true, lessons: [], home: true)
-            let diagnostics = self.diagnostics
-            publishProblems(diagnostics)
-            return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: true,
-                                 lessonsParsed: course.lessons.count)
+            return published(changed, full: true, lessonsParsed: course.lessons.count)
         } catch {
             lock.lock()
             problem = String(describing: error)
@@ -141,9 +138,7 @@ public final class PreviewSession: @unchecked Sendable {
         self.theme = theme
         self.themeDiagnostics = themeDiagnostics
         let changed = write(everything: true, lessons: [], home: true)
-        let diagnostics = self.diagnostics
-        publishProblems(diagnostics)
-        return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: true, lessonsParsed: 0)
+        return published(changed, full: true, lessonsParsed: 0)
     }
 
     /// Re-reads the given lessons (paths relative to `Content/`); anything else that changed
@@ -181,10 +176,15 @@ public final class PreviewSession: @unchecked Sendable {
         }
         let changed = write(everything: totalChanged, lessons: pages.sorted(), home: cardsChanged, reindex: indexes,
                             titlesChanged: cardsChanged)
+        return published(changed, full: false, lessonsParsed: paths.count)
+    }
+
+    /// Publishes the course's problems as they are now for the pages, and reports a rebuild.
+    private func published(_ changed: [String], full: Bool, lessonsParsed: Int) -> PreviewUpdate {
         let diagnostics = self.diagnostics
         publishProblems(diagnostics)
-        return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: false,
-                             lessonsParsed: paths.count)
+        return PreviewUpdate(changedFiles: changed, diagnostics: diagnostics, sources: sources, full: full,
+                             lessonsParsed: lessonsParsed)
     }
 
     /// Every diagnostic of the course as it is now, sorted.
