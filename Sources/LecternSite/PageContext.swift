@@ -6,7 +6,9 @@ struct PageContext: @unchecked Sendable {
     private(set) var course: Course
     let paths: SitePaths
     let assets: [String: String]
-    private(set) var courseValues: [String: Any]
+    /// `course` and `assets` as templates see them, wrapped once rather than on every page.
+    private var courseValues: Any
+    private let assetValues: Any
     let theme: Theme
     /// The theme's shared fragments, by root prefix, for every page depth the course has.
     private let fragments: [String: [String: String]]
@@ -20,7 +22,8 @@ struct PageContext: @unchecked Sendable {
         self.paths = paths
         self.assets = assets
         self.theme = theme
-        courseValues = Self.values(of: course)
+        courseValues = TemplateValue.wrap(Self.values(of: course))
+        assetValues = TemplateValue.wrap(assets)
         // A deck sits one folder below its lesson; the store page is in `assets/`.
         let deepest = course.lessons.map { $0.slug.split(separator: "/").count + 1 }.max() ?? 1
         var fragments: [String: [String: String]] = [:]
@@ -35,7 +38,7 @@ struct PageContext: @unchecked Sendable {
     func updating(_ course: Course) -> PageContext {
         var context = self
         context.course = course
-        context.courseValues = Self.values(of: course)
+        context.courseValues = TemplateValue.wrap(Self.values(of: course))
         return context
     }
 
@@ -88,7 +91,7 @@ struct PageContext: @unchecked Sendable {
             links["home"] = paths.offline ? root + "index.html" : (root.isEmpty ? "./" : root)
             links["search"] = root + (paths.offline ? "search/index.html" : "search/")
         }
-        var values: [String: Any] = ["course": courseValues, "root": prefix, "assets": assets, "links": links, "page": [String: Any]()]
+        var values: [String: Any] = ["course": courseValues, "root": prefix, "assets": assetValues, "links": links, "page": [String: Any]()]
         for (key, text) in fragments[prefix] ?? Self.renderFragments(root: prefix, assets: assets, theme: theme) { values[key] = text }
         return values
     }

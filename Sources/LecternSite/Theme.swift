@@ -100,6 +100,6 @@ public struct Theme: @unchecked Sendable {
 
     /// Renders a template; only called with names checked at load time.
     func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(TemplateValue.wrap(context), withTemplate: template) ?? ""
     }
 }

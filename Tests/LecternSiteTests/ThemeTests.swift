@@ -55,6 +55,33 @@ import Testing
         #expect(text == "<p title='\(escaped)'>\(escaped)|Tom & \"Jerry's\" <b>é</b>|3</p>\n\(escaped)\n")
     }
 
+    @Test func pagesValuesRenderAsThePlainValuesWould() throws {
+        let (theme, _) = Theme.load(courseRoot: "/nonexistent")
+        var library = theme.library
+        let probe = """
+            {{lowercased(title)}}|{{uppercased(lesson.title)}}|{{plusone(n)}}|{{#even(n)}}even{{/even(n)}}|{{#odd(n)}}odd{{/odd(n)}}
+            {{#lesson.level}}[{{lesson.level}} {{title}} {{.}}]{{/lesson.level}}{{^lesson.missing}}none{{/lesson.missing}}{{#flag}}yes{{/flag}}{{^off}}off{{/off}}
+            {{#items}}{{name}}@{{n}} {{/items}}{{count(items)}}|{{#sorted(tags)}}{{.}},{{/sorted(tags)}}|{{#reversed(tags)}}{{.}},{{/reversed(tags)}}
+            {{#extra}}{{a}}-{{b.c}}{{/extra}}|{{extra.b.c}}|{{#list}}({{.}}){{/list}}|{{empty}}|{{#empty}}e{{/empty}}|{{capitalized(empty)}}|{{missing.x}}
+            """
+        library.register(try MustacheTemplate(string: TemplateEscaping.pragma + probe), named: "probe")
+        let values: [String: Any] = [
+            "title": "A & B", "n": 41, "flag": true, "off": false, "empty": "",
+            "lesson": ["title": "Loops <i>", "level": "beginner"] as [String: Any],
+            "items": [["name": "one", "n": 1], ["name": "two", "n": 2]] as [[String: Any]],
+            "tags": ["b", "a", "c"],
+            "extra": ["a": "x", "b": ["c": "deep"] as [String: Any]] as [String: Any],
+            "list": ["p", 2, ["q": "r"] as [String: Any]] as [Any],
+        ]
+        let plain = try #require(library.render(values, withTemplate: "probe"))
+        var probed = theme
+        probed.library = library
+        let themed = probed.render(values, template: "probe")
+        #expect(themed == plain)
+        #expect(plain.contains("a &amp; b|LOOPS &lt;I&gt;|42||odd\n[beginner A &amp; B beginner]none"))
+        #expect(plain.contains("one@1 two@2 2|a,b,c,|c,a,b,\nx-deep|deep|(p)(2)([&quot;q&quot;: &quot;r&quot;])||e||"))
+    }
+
     @Test func aSyntaxErrorOnTheFirstLineKeepsItsPlace() throws {
         let root = try Self.course(templates: ["footer.mustache": "<footer>{{/x}}</footer>\n"])
         defer { OutputSafetyTests.remove(root) }
