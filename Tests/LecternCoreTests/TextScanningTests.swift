@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    @Test func countsAgreeWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = Self.randomText(using: &generator) + "\r\n" + Self.randomText(using: &generator)
+            #expect(text.characterCount == text.count, "\(text.unicodeScalars.map { $0.value })")
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text.unicodeScalars.map { $0.value })")
+            let tail = text.dropFirst()
+            #expect(tail.characterCount == tail.count)
+            #expect(tail.scalarCount == tail.unicodeScalars.count)
+        }
+        #expect("e\u{301}\r\n".characterCount == 2)
+        #expect("e\u{301}\r\n".scalarCount == 4)
+    }
+
     @Test func readsFileBytesUpToALimit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

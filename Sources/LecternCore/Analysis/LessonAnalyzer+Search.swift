@@ -1,3 +1,4 @@
+import LecternText
 extension LessonAnalyzer {
     /// Splits a lesson at its headings for search, speaker notes left out.
     static func searchSections(_ blocks: [Block], title: String, math: ((Inline) -> String?)? = nil) -> [SearchSection] {
@@ -18,14 +19,15 @@ extension LessonAnalyzer {
                     guard !text.isEmpty else { continue }
                     if lengths[last] > 0 { sections[last].text += " " }
                     sections[last].text += text
-                    lengths[last] += text.count + 1
+                    lengths[last] += text.characterCount + 1
                 }
             }
         }
         add(blocks)
-        return sections.filter { !$0.text.isEmpty || !$0.anchor.isEmpty }.map { section in
+        // A section's text has at most its length less one characters (joined texts only merge).
+        return zip(sections, lengths).filter { !$0.0.text.isEmpty || !$0.0.anchor.isEmpty }.map { section, length in
             var section = section
-            if section.text.count > maximumSectionText { section.text = String(section.text.prefix(maximumSectionText)) }
+            if length - 1 > maximumSectionText { section.text = String(section.text.prefix(maximumSectionText)) }
             return section
         }
     }

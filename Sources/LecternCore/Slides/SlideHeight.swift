@@ -39,7 +39,7 @@ public struct SlideHeight {
         let width = Self.width / scale
         var total = 0.0
         if !slide.title.isEmpty {
-            total += lines(Self.scalars(Inline.plainText(slide.title)), font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
+            total += lines(Inline.plainText(slide.title).scalarCount, font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
         }
         total += blocks(slide.blocks, width: width)
         return slide.attributes.classes.contains("smaller") ? total * 0.8 : total
@@ -51,7 +51,7 @@ public struct SlideHeight {
     }
 
     private func text(_ inlines: [Inline], width: Double, font: Double = 30) -> Double {
-        var height = lines(Self.scalars(Inline.plainText(inlines)), font: font, width: width) * font * 1.4
+        var height = lines(Inline.plainText(inlines).scalarCount, font: font, width: width) * font * 1.4
         for inline in inlines {
             if case .image(_, _, let target) = inline.kind { height += image(target.url, attributes: .empty, width: width) }
         }
@@ -78,13 +78,13 @@ public struct SlideHeight {
             return text(inlines, width: width)
         case .header(let level, _, let inlines):
             let font = level <= 2 ? 46.0 : 34.0
-            return lines(Self.scalars(Inline.plainText(inlines)), font: font, width: width) * font * 1.25 + 20
+            return lines(Inline.plainText(inlines).scalarCount, font: font, width: width) * font * 1.25 + 20
         case .lineBlock(let lines):
             return lines.reduce(0) { $0 + text($1, width: width) }
         case .codeBlock(_, let code):
             let perLine = max(1, ((width - 32) / (22 * 0.6)).rounded(.down))
             let rows = code.split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0.0) { $0 + max(1, (Double(Self.scalars($1)) / perLine).rounded(.up)) }
+                .reduce(0.0) { $0 + max(1, (Double($1.scalarCount) / perLine).rounded(.up)) }
             return rows * 33 + 32
         case .rawBlock:
             return 0
@@ -177,13 +177,5 @@ public struct SlideHeight {
             }
         }
         return min(shown * size.height / size.width, 520)
-    }
-}
-
-extension SlideHeight {
-    /// How many Unicode scalars `text` holds, counted on its UTF-8 bytes (every byte but a
-    /// continuation byte starts one).
-    static func scalars(_ text: some StringProtocol) -> Int {
-        text.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 }

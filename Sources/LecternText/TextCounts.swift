@@ -1,0 +1,27 @@
+extension StringProtocol {
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a
+    /// continuation byte starts one) in one pass over contiguous storage.
+    package var scalarCount: Int {
+        let counted = utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        return counted ?? unicodeScalars.count
+    }
+
+    /// `count`, the number of characters, without breaking ASCII text into grapheme
+    /// clusters: there every byte is one character, but for a CR LF pair, which is one.
+    package var characterCount: Int {
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var pairs = 0, previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x0A, previous == 0x0D { pairs += 1 }
+                previous = byte
+            }
+            return bytes.count - pairs
+        }
+        return (ascii ?? nil) ?? count
+    }
+}
