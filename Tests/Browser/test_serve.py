@@ -289,25 +289,36 @@ def test_serve_starts_on_a_course_with_errors_and_takes_the_next_free_port(lecte
             process.wait(timeout=10)
 
 
-def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server):
-    from browser import chrome
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
+def wait_for(check, timeout=15):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("browser", ["chromium", "firefox"])
+def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server, browser):
+    from browser import chrome, firefox
     course, port = server
-    driver = chrome()
+    driver = chrome() if browser == "chromium" else firefox()
+    # The problems panel's text while it is shown (None when absent or hidden), and the lesson's text.
+    state = ("const panel = document.getElementById('lectern-problems');"
+             "const shown = panel && panel.getClientRects().length > 0 && getComputedStyle(panel).visibility !== 'hidden';"
+             "return [shown ? panel.innerText : null, document.querySelector('main').innerText];")
     try:
         driver.get("http://127.0.0.1:%d/one/" % port)
-        assert "First version." in driver.page_source
-        assert not driver.find_elements(By.ID, "lectern-problems")
+        assert wait_for(lambda: "First version." in driver.execute_script(state)[1])
+        assert driver.execute_script(state)[0] is None
         lesson = course / "Content" / "one.md"
         lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n![missing](nope.png)\n")
-        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.ID, "lectern-problems"))
-        panel = driver.find_element(By.ID, "lectern-problems")
-        assert panel.is_displayed() and "does not exist in Content/" in panel.text
-        assert "Reloaded version." in driver.find_element(By.TAG_NAME, "main").text
+        problems = wait_for(lambda: driver.execute_script(state)[0])
+        assert problems and "does not exist in Content/" in problems
+        assert "Reloaded version." in driver.execute_script(state)[1]
         lesson.write_text(lesson.read_text().replace("![missing](nope.png)", "Fixed now."))
-        WebDriverWait(driver, 15).until(lambda d: "Fixed now." in d.page_source)
-        assert not driver.find_elements(By.ID, "lectern-problems")
+        assert wait_for(lambda: "Fixed now." in driver.execute_script(state)[1])
+        assert driver.execute_script(state)[0] is None
         assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0
     finally:
         driver.quit()
