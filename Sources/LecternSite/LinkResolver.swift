@@ -25,7 +25,12 @@ public struct LinkResolver: Sendable {
 
     /// The URL as it must appear on the page built from lesson `lessonPath` at directory `pageDirectory`.
     public func resolve(_ url: String, lessonPath: String, pageDirectory: String) -> String {
-        switch ContentPath.reference(url, from: lessonPath) {
+        resolve(url, reference: ContentPath.reference(url, from: lessonPath), pageDirectory: pageDirectory)
+    }
+
+    /// The URL as it must appear on a page at `pageDirectory`, given what it points at.
+    public func resolve(_ url: String, reference: ContentReference, pageDirectory: String) -> String {
+        switch reference {
         case .external, .siteAbsolute, .samePage, .outside:
             return url
         case .lesson(let target, let fragment) where pages[target] != nil:

@@ -96,8 +96,9 @@ public struct SiteRenderer: @unchecked Sendable {
     func writerOptions(_ lesson: Lesson, directory: String) -> HTMLWriter.Options {
         let resolver = resolver
         let path = lesson.path
+        let references = lesson.analysis.references
         var options = HTMLWriter.Options(pageMode: true, headingShift: lesson.analysis.headingShift) { url in
-            resolver.resolve(url, lessonPath: path, pageDirectory: directory)
+            resolver.resolve(url, reference: references[url] ?? ContentPath.reference(url, from: path), pageDirectory: directory)
         }
         options.allowsRawHTML = !course.config.safe
         let analysis = lesson.analysis

@@ -62,6 +62,8 @@ public struct LessonAnalysis: Sendable {
     public var tableOfContents: [TOCEntry]
     /// Links and images, in document order.
     public var links: [LinkReference]
+    /// What each link and image URL points at, by URL as written, for the writers.
+    public var references: [String: ContentReference] = [:]
     /// The text search finds, by section.
     public var searchSections: [SearchSection]
     /// Minutes from front matter, else the estimate.

@@ -47,7 +47,7 @@ public enum LessonAnalyzer {
         if let deck { diagnostics += overfullSlides(deck, file: document.file, imageSizes: measured) }
         let questions = quizzes.reduce(0) { $0 + $1.questions.count }
         let shift = usesLevelOne ? 1 : 0
-        return LessonAnalysis(
+        var analysis = LessonAnalysis(
             quizzes: quizzes, quizIndex: quizIndex, slideLevel: slideLevel,
             deck: deck,
             elementIDs: ids, ids: Set(ids.map(\.id)), headingShift: shift,
@@ -58,6 +58,8 @@ public enum LessonAnalyzer {
             math: renderings, code: highlightCode(document),
             imageSizes: measured.mapValues { LessonAnalysis.ImagePixels(width: Int($0.width.rounded()), height: Int($0.height.rounded())) },
             diagnostics: diagnostics)
+        analysis.references = Dictionary(links.map { ($0.url, $0.reference) }, uniquingKeysWith: { first, _ in first })
+        return analysis
     }
 
     /// Sizes of the lesson's local images, read from their files under `contentFolder`, by URL

@@ -31,7 +31,8 @@ extension PrePass {
         }
         for (position, index) in range.enumerated() {
             out[index].bytes = scanner.lines[position]
-            out[index].stages.append(scanner.stages[position])
+            // A line the scanner left as it was needs no stage to map back through.
+            if !scanner.stages[position].isEmpty { out[index].stages.append(scanner.stages[position]) }
         }
     }
 
