@@ -289,15 +289,6 @@ def test_serve_starts_on_a_course_with_errors_and_takes_the_next_free_port(lecte
             process.wait(timeout=10)
 
 
-def wait_for(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.1)
-
-
 @pytest.mark.parametrize("browser", ["chromium", "firefox"])
 def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server, browser):
     from browser import chrome, firefox
@@ -309,15 +300,15 @@ def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server, b
              "return [shown ? panel.innerText : null, document.querySelector('main').innerText];")
     try:
         driver.get("http://127.0.0.1:%d/one/" % port)
-        assert wait_for(lambda: "First version." in driver.execute_script(state)[1])
+        assert wait_for(lambda: "First version." in driver.execute_script(state)[1], 15)
         assert driver.execute_script(state)[0] is None
         lesson = course / "Content" / "one.md"
         lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n![missing](nope.png)\n")
-        problems = wait_for(lambda: driver.execute_script(state)[0])
+        problems = wait_for(lambda: driver.execute_script(state)[0], 15)
         assert problems and "does not exist in Content/" in problems
         assert "Reloaded version." in driver.execute_script(state)[1]
         lesson.write_text(lesson.read_text().replace("![missing](nope.png)", "Fixed now."))
-        assert wait_for(lambda: "Fixed now." in driver.execute_script(state)[1])
+        assert wait_for(lambda: "Fixed now." in driver.execute_script(state)[1], 15)
         assert driver.execute_script(state)[0] is None
         assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0
     finally:
