@@ -17,7 +17,7 @@ import Testing
 
     @Test func longSectionsAreCutAtTheLimitInCharacters() throws {
         let limit = LessonAnalyzer.maximumSectionText
-        // Characters of one, two and three scalars, so that bytes, scalars and characters all differ.
+        // Characters of one and two scalars and of one to eight bytes, so that bytes, scalars and characters all differ.
         let paragraph = String(repeating: "ae\u{301}\u{1F600}\u{1F1EB}\u{1F1F7} ", count: 40) + "end"
         let body = "## Long\n\n" + Array(repeating: paragraph, count: 12).joined(separator: "\n\n")
         let long = try #require(Self.sections(body).first { $0.heading == "Long" }).text

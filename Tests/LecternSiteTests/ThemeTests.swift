@@ -55,7 +55,7 @@ import Testing
         #expect(text == "<p title='\(escaped)'>\(escaped)|Tom & \"Jerry's\" <b>é</b>|3</p>\n\(escaped)\n")
     }
 
-    @Test func pagesValuesRenderAsThePlainValuesWould() throws {
+    @Test func pageValuesRenderAsThePlainValuesWould() throws {
         let (theme, _) = Theme.load(courseRoot: "/nonexistent")
         var library = theme.library
         let probe = """
