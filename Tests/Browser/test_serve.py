@@ -294,22 +294,32 @@ def test_open_pages_reload_after_a_rebuild_and_show_then_drop_an_error(server, b
     from browser import chrome, firefox
     course, port = server
     driver = chrome() if browser == "chromium" else firefox()
-    # The problems panel's text while it is shown (None when absent or hidden), and the lesson's text.
-    state = ("const panel = document.getElementById('lectern-problems');"
-             "const shown = panel && panel.getClientRects().length > 0 && getComputedStyle(panel).visibility !== 'hidden';"
-             "return [shown ? panel.innerText : null, document.querySelector('main').innerText];")
+    # The problems panel's text while it is shown (None when absent or hidden), and the lesson's
+    # text; a page caught between unloading and loading has neither yet.
+    script = ("const panel = document.getElementById('lectern-problems');"
+              "const shown = panel && panel.getClientRects().length > 0 && getComputedStyle(panel).visibility !== 'hidden';"
+              "const main = document.querySelector('main');"
+              "return [shown ? panel.innerText : null, main ? main.innerText : ''];")
+
+    def state():
+        try:
+            value = driver.execute_script(script)
+        except Exception:
+            value = None
+        return value if isinstance(value, list) and len(value) == 2 else [None, ""]
+
     try:
         driver.get("http://127.0.0.1:%d/one/" % port)
-        assert wait_for(lambda: "First version." in driver.execute_script(state)[1], 15)
-        assert driver.execute_script(state)[0] is None
+        assert wait_for(lambda: "First version." in state()[1], 15)
+        assert state()[0] is None
         lesson = course / "Content" / "one.md"
         lesson.write_text(lesson.read_text().replace("First version.", "Reloaded version.") + "\n![missing](nope.png)\n")
-        problems = wait_for(lambda: driver.execute_script(state)[0], 15)
+        problems = wait_for(lambda: state()[0], 15)
         assert problems and "does not exist in Content/" in problems
-        assert "Reloaded version." in driver.execute_script(state)[1]
+        assert wait_for(lambda: "Reloaded version." in state()[1], 15)
         lesson.write_text(lesson.read_text().replace("![missing](nope.png)", "Fixed now."))
-        assert wait_for(lambda: "Fixed now." in driver.execute_script(state)[1], 15)
-        assert driver.execute_script(state)[0] is None
+        assert wait_for(lambda: "Fixed now." in state()[1], 15)
+        assert state()[0] is None
         assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") == 0
     finally:
         driver.quit()
