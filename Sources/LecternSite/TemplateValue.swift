@@ -25,7 +25,6 @@ enum TemplateValue {
         switch value {
         case let scalar as TemplateScalar: return scalar.base
         case let dictionary as TemplateDictionary: return dictionary.values.mapValues(unwrap)
-        case let list as [TemplateDictionary]: return list.map { $0.values.mapValues(unwrap) }
         case let list as [Any]: return list.map(unwrap)
         default: return value
         }
