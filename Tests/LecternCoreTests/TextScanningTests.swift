@@ -63,6 +63,25 @@ import Testing
         #expect("e\u{301}\r\n".scalarCount == 4)
     }
 
+    @Test func markersAreWrittenAndReadBack() {
+        let indices = [0, 1, 9, 10, 99, 100, 4_096, 123_456_789, Int.max] + (0..<2_000).map { _ in Int.random(in: 0...1_000_000) }
+        for index in indices {
+            for letter: Character in ["F", "C", "X", "z"] {
+                let block = Marker.block(letter, index)
+                #expect(block == Array("<!--\u{E000}\(letter)\(index)-->".utf8))
+                let literal = String(decoding: block, as: UTF8.self)
+                #expect(Marker.parseBlock(literal).map { "\($0.letter)\($0.index)" } == (index <= 999_999_999_999_999_999 ? "\(letter)\(index)" : nil))
+                #expect(Marker.parseBlock(" \t" + literal + "\n\r\n").map(\.index) == Marker.parseBlock(literal).map(\.index))
+            }
+            #expect(Marker.inline(index) == Array("\u{E000}T\(index)\u{E001}".utf8))
+        }
+        for literal in ["<!--\u{E000}F-->", "<!--\u{E000}12-->", "<!--\u{E000}F1x-->", "<!--\u{E000}F12->", "<!--F12-->", "<!-- \u{E000}F12-->",
+                        "<!--\u{E000}\u{E9}12-->", "<!--\u{E000}F1234567890123456789-->", "x<!--\u{E000}F12-->", ""] {
+            #expect(Marker.parseBlock(literal) == nil, "\(literal)")
+        }
+        #expect(Marker.parseBlock("<!--\u{E000}F123456789012345678-->")?.index == 123_456_789_012_345_678)
+    }
+
     @Test func readsFileBytesUpToALimit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import LecternText
 extension Block {
     /// True for the `. . .` paragraph that marks a pause in slides.
     public var isPause: Bool {
@@ -37,21 +38,29 @@ extension Inline {
     /// text for a formula where the TeX would otherwise be used.
     public static func plainText(_ inlines: [Inline], math: ((Inline) -> String?)? = nil) -> String {
         var out = ""
-        for inline in inlines { inline.appendPlainText(to: &out, math: math) }
+        for inline in inlines { inline.forEachPlainTextPiece(math: math) { out += $0 } }
         return out
     }
 
-    private func appendPlainText(to out: inout String, math: ((Inline) -> String?)?) {
+    /// The number of Unicode scalars in `plainText(inlines)`, without building the text:
+    /// slide heights are estimated many times per slide.
+    public static func plainTextScalarCount(_ inlines: [Inline]) -> Int {
+        var count = 0
+        for inline in inlines { inline.forEachPlainTextPiece(math: nil) { count += $0.scalarCount } }
+        return count
+    }
+
+    private func forEachPlainTextPiece(math: ((Inline) -> String?)?, _ body: (String) -> Void) {
         switch kind {
-        case .text(let text): out += text
-        case .softBreak, .lineBreak: out += " "
-        case .math(_, let text): out += math?(self) ?? text
-        case .code(_, let text): out += text
+        case .text(let text): body(text)
+        case .softBreak, .lineBreak: body(" ")
+        case .math(_, let text): body(math?(self) ?? text)
+        case .code(_, let text): body(text)
         case .rawInline, .note: break
         case .emph(let children), .strong(let children), .strikeout(let children),
              .superscript(let children), .subscript(let children), .span(_, let children),
              .link(_, let children, _), .image(_, let children, _), .cite(_, let children):
-            for child in children { child.appendPlainText(to: &out, math: math) }
+            for child in children { child.forEachPlainTextPiece(math: math, body) }
         }
     }
 }

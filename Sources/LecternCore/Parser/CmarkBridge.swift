@@ -294,13 +294,16 @@ extension TreeConverter {
 
     /// Children as inlines; stray blocks (only after depth limiting) contribute their text.
     fileprivate static func inlines(_ children: [Converted]) -> [Inline] {
-        children.flatMap { child -> [Inline] in
+        var out: [Inline] = []
+        out.reserveCapacity(children.count)
+        for child in children {
             switch child {
-            case .inline(let inline): return [inline]
-            case .cell(let blocks): return blocksText(blocks)
-            default: return [Inline(.text(Inline.plainText(blocksText(blocks([child])))))]
+            case .inline(let inline): out.append(inline)
+            case .cell(let blocks): out += blocksText(blocks)
+            default: out.append(Inline(.text(Inline.plainText(blocksText(blocks([child]))))))
             }
         }
+        return out
     }
 
     private static func blocksText(_ blocks: [Block]) -> [Inline] {

@@ -5,6 +5,8 @@ extension InlineScanner {
     mutating func scan() {
         var offset = 0
         let count = buffer.count
+        // Read once: a static inside the byte loop costs a lazy-initialisation check per byte.
+        let opensSyntax = Self.opensSyntax
         while offset < count {
             if !pendingCloses.isEmpty, let close = pendingCloses.removeValue(forKey: offset) {
                 replace(offset..<offset + 1, first: close)
@@ -35,13 +37,19 @@ extension InlineScanner {
             case 0x40: offset = scanURLCitation(offset)
             default:
                 // Plain text up to the next byte the cases above look at is copied in one go.
-                let limit = pendingCloses.keys.reduce(count) { $1 > offset ? min($0, $1) : $0 }
+                let limit = pendingCloses.isEmpty ? count : pendingCloses.keys.reduce(count) { $1 > offset ? min($0, $1) : $0 }
                 var end = offset + 1
-                while end < limit, !Self.opensSyntax[Int(buffer[end])] { end += 1 }
+                while end < limit, !opensSyntax[Int(buffer[end])] { end += 1 }
                 copy(offset..<end)
                 offset = end
             }
         }
+    }
+
+    /// Whether a line holds a byte `scan` has a case for; a run without one is left as it is.
+    static func mayChange(_ line: [UInt8]) -> Bool {
+        let opensSyntax = Self.opensSyntax
+        return line.contains { opensSyntax[Int($0)] }
     }
 
     /// The bytes `scan` has a case for.

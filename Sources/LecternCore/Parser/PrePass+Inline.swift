@@ -14,6 +14,7 @@ extension PrePass {
     }
 
     private mutating func scanRun(_ range: Range<Int>) {
+        guard out[range].contains(where: { InlineScanner.mayChange($0.bytes) }) else { return }
         let runLines = Array(out[range])
         let source = lines
         var scanner = InlineScanner(lines: runLines.map(\.bytes), tokenBase: tokens.count) { line, offset in

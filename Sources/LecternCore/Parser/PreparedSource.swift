@@ -99,12 +99,34 @@ enum Marker {
 
     /// `<!--\u{E000}F12-->` opens fence 12; `C` closes it; `X` is dropped.
     static func block(_ letter: Character, _ index: Int) -> [UInt8] {
-        commentOpen + lead + Array("\(letter)\(index)".utf8) + commentClose
+        var bytes = blockOpen
+        bytes.reserveCapacity(blockOpen.count + 24)
+        bytes.append(contentsOf: letter.utf8)
+        appendDecimal(index, to: &bytes)
+        bytes += commentClose
+        return bytes
     }
 
     /// `\u{E000}T12\u{E001}` stands for token 12.
     static func inline(_ index: Int) -> [UInt8] {
-        lead + Array("T\(index)".utf8) + tail
+        var bytes = lead
+        bytes.reserveCapacity(lead.count + tail.count + 22)
+        bytes.append(UInt8(ascii: "T"))
+        appendDecimal(index, to: &bytes)
+        bytes += tail
+        return bytes
+    }
+
+    /// Markers are written for every fence and token of every lesson: no string in between.
+    private static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude, divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// `text` without block markers: where cmark reads lines differently from the pre-pass
@@ -126,15 +148,30 @@ enum Marker {
     /// Parses a block marker from an HTML block's literal.
     /// Works on UTF-8 bytes: every HTML block of every lesson is asked.
     static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
-        let bytes = literal.trimmingASCIISpace().utf8
-        let opening = commentOpen.count + lead.count
-        guard bytes.count > opening + commentClose.count + 1,
-              bytes.starts(with: blockOpen), bytes.suffix(commentClose.count).elementsEqual(commentClose) else { return nil }
-        let body = bytes.dropFirst(opening).dropLast(commentClose.count)
-        guard let letter = body.first, letter < 0x80, Character(Unicode.Scalar(letter)).isLetter else { return nil }
-        let digits = body.dropFirst()
-        guard digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return (Character(Unicode.Scalar(letter)), digits.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        var literal = literal
+        return literal.withUTF8 { parseBlock(bytes: $0) }
+    }
+
+    private static func parseBlock(bytes: UnsafeBufferPointer<UInt8>) -> (letter: Character, index: Int)? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let close = commentClose.count
+        guard end - start > blockOpen.count + close + 1 else { return nil }
+        for (offset, byte) in blockOpen.enumerated() where bytes[start + offset] != byte { return nil }
+        for (offset, byte) in commentClose.enumerated() where bytes[end - close + offset] != byte { return nil }
+        let letter = bytes[start + blockOpen.count]
+        guard (0x41...0x5A).contains(letter) || (0x61...0x7A).contains(letter) else { return nil }
+        let digits = (start + blockOpen.count + 1)..<(end - close)
+        guard digits.count <= 18 else { return nil }
+        var index = 0
+        for position in digits {
+            let byte = bytes[position]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            index = index * 10 + Int(byte - 0x30)
+        }
+        return (Character(Unicode.Scalar(letter)), index)
     }
 }
 

@@ -39,7 +39,7 @@ public struct SlideHeight {
         let width = Self.width / scale
         var total = 0.0
         if !slide.title.isEmpty {
-            total += lines(Inline.plainText(slide.title).scalarCount, font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
+            total += lines(Inline.plainTextScalarCount(slide.title), font: slide.kind == .content ? 46 : 60, width: width) * 52 + 28
         }
         total += blocks(slide.blocks, width: width)
         return slide.attributes.classes.contains("smaller") ? total * 0.8 : total
@@ -51,7 +51,7 @@ public struct SlideHeight {
     }
 
     private func text(_ inlines: [Inline], width: Double, font: Double = 30) -> Double {
-        var height = lines(Inline.plainText(inlines).scalarCount, font: font, width: width) * font * 1.4
+        var height = lines(Inline.plainTextScalarCount(inlines), font: font, width: width) * font * 1.4
         for inline in inlines {
             if case .image(_, _, let target) = inline.kind { height += image(target.url, attributes: .empty, width: width) }
         }
@@ -60,16 +60,18 @@ public struct SlideHeight {
 
     private func blocks(_ blocks: [Block], width: Double) -> Double {
         // A run of `.column` divs without `.columns` around them sits side by side too.
-        var heights: [Double] = []
+        var total = 0.0, shown = 0
+        func add(_ height: Double) {
+            if height > 0 { total += height; shown += 1 }
+        }
         var run: [Block] = []
         for block in blocks {
             if case .div(let attributes, _) = block.kind, attributes.classes.contains("column") { run.append(block); continue }
-            if !run.isEmpty { heights.append(columns(run, width: width)); run = [] }
-            heights.append(self.block(block, width: width))
+            if !run.isEmpty { add(columns(run, width: width)); run = [] }
+            add(self.block(block, width: width))
         }
-        if !run.isEmpty { heights.append(columns(run, width: width)) }
-        heights = heights.filter { $0 > 0 }
-        return heights.reduce(0, +) + Double(max(heights.count - 1, 0)) * 24
+        if !run.isEmpty { add(columns(run, width: width)) }
+        return total + Double(max(shown - 1, 0)) * 24
     }
 
     private func block(_ block: Block, width: Double) -> Double {
@@ -78,13 +80,23 @@ public struct SlideHeight {
             return text(inlines, width: width)
         case .header(let level, _, let inlines):
             let font = level <= 2 ? 46.0 : 34.0
-            return lines(Inline.plainText(inlines).scalarCount, font: font, width: width) * font * 1.25 + 20
+            return lines(Inline.plainTextScalarCount(inlines), font: font, width: width) * font * 1.25 + 20
         case .lineBlock(let lines):
             return lines.reduce(0) { $0 + text($1, width: width) }
         case .codeBlock(_, let code):
             let perLine = max(1, ((width - 32) / (22 * 0.6)).rounded(.down))
-            let rows = code.split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0.0) { $0 + max(1, (Double($1.scalarCount) / perLine).rounded(.up)) }
+            // Lines as `split(separator: "\n")` gives them: CR LF is one character, no break.
+            var rows = 0.0, scalars = 0, previous: UInt8 = 0
+            for byte in code.utf8 {
+                if byte == 0x0A, previous != 0x0D {
+                    rows += max(1, (Double(scalars) / perLine).rounded(.up))
+                    scalars = 0
+                } else if byte & 0xC0 != 0x80 {
+                    scalars += 1
+                }
+                previous = byte
+            }
+            rows += max(1, (Double(scalars) / perLine).rounded(.up))
             return rows * 33 + 32
         case .rawBlock:
             return 0
