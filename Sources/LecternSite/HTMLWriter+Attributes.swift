@@ -12,6 +12,8 @@ extension HTMLWriter {
     /// with `safe` (a `safe: true` course), under the safe-mode policy of `SafeAttributes`.
     static func htmlPairs(_ attributes: Attributes, extraClasses: [String] = [], isImage: Bool = false,
                           safe: Bool = false) -> [(String, String)] {
+        // Most elements have no attributes: nothing to filter, order or merge.
+        if attributes.isEmpty { return extraClasses.isEmpty ? [] : [("class", extraClasses.joined(separator: " "))] }
         let attributes = safe ? SafeAttributes.filter(attributes) : attributes
         var pairs: [(String, String)] = []
         if !attributes.id.isEmpty { pairs.append(("id", attributes.id)) }

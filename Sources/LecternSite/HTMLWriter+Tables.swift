@@ -37,7 +37,8 @@ extension HTMLWriter {
         out += "<tr>\n"
         for (column, content) in row.enumerated() {
             let alignment = column < alignments.count ? alignments[column] : .default
-            out += "<\(cell)"
+            out += "<"
+            out += cell
             if alignment != .default {
                 Self.writeAttributes([("style", "text-align: \(alignment.rawValue);")], into: &out)
             }
@@ -49,7 +50,9 @@ extension HTMLWriter {
                 writeBlocks(content, into: &blocks)
                 out += blocks.hasSuffix("\n") ? String(blocks.dropLast()) : blocks
             }
-            out += "</\(cell)>\n"
+            out += "</"
+            out += cell
+            out += ">\n"
         }
         out += "</tr>\n"
     }

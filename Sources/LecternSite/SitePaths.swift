@@ -35,11 +35,56 @@ public struct SitePaths: Sendable {
 
     /// `a/b` to `a/c/d` gives `../c/d`.
     func relative(from: String, to: String) -> String {
+        if let ascii = Self.asciiRelative(from: from, to: to) { return ascii }
         let source = from.split(separator: "/")
         let target = to.split(separator: "/")
         var common = 0
         while common < source.count, common < target.count, source[common] == target[common] { common += 1 }
         let ups = Array(repeating: "..", count: source.count - common)
         return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// `relative` on bytes, for the usual ASCII paths, where equal bytes and equal characters
+    /// are the same thing: every link of every page comes here.
+    private static func asciiRelative(from: String, to: String) -> String? {
+        var from = from, to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target -> String? in
+                guard !source.contains(where: { $0 >= 0x80 }), !target.contains(where: { $0 >= 0x80 }) else { return nil }
+                var sources = PathComponents(bytes: source), targets = PathComponents(bytes: target)
+                var up = sources.next(), down = targets.next()
+                while let a = up, let b = down, source[a].elementsEqual(target[b]) {
+                    up = sources.next()
+                    down = targets.next()
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(source.count + target.count)
+                while up != nil {
+                    if !out.isEmpty { out.append(0x2F) }
+                    out += [0x2E, 0x2E]
+                    up = sources.next()
+                }
+                while let b = down {
+                    if !out.isEmpty { out.append(0x2F) }
+                    out += target[b]
+                    down = targets.next()
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
+    }
+}
+
+/// The non-empty segments of a path between slashes, as byte ranges.
+private struct PathComponents: IteratorProtocol {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    mutating func next() -> Range<Int>? {
+        while position < bytes.count, bytes[position] == 0x2F { position += 1 }
+        guard position < bytes.count else { return nil }
+        let start = position
+        while position < bytes.count, bytes[position] != 0x2F { position += 1 }
+        return start..<position
     }
 }

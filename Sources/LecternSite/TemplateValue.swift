@@ -10,8 +10,8 @@ enum TemplateValue {
     static func wrap(_ value: Any) -> Any {
         switch value {
         case is TemplateScalar, is TemplateDictionary: return value
-        case let text as String: return TemplateScalar(text: text, base: text)
-        case let number as Int: return TemplateScalar(text: String(number), base: number)
+        case let text as String: return TemplateScalar(text: text, isNumber: false)
+        case let number as Int: return TemplateScalar(text: String(number), isNumber: true)
         case let values as [String: Any]: return TemplateDictionary(values: values.mapValues(wrap))
         case let list as [[String: Any]]: return list.map { TemplateDictionary(values: $0.mapValues(wrap)) }
         case is [String]: return value
@@ -31,10 +31,14 @@ enum TemplateValue {
     }
 }
 
-/// A string or number, rendered as its text.
+/// A string or number, rendered as its text. Small enough to sit in an `Any` without a box of
+/// its own: Mustache's casts copy it into new existentials for every variable rendered.
 struct TemplateScalar: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
     let text: String
-    let base: MustacheTransformable
+    /// A number keeps its text (`String(n)`, which `Int` reads back exactly) and its transforms.
+    let isNumber: Bool
+
+    var base: MustacheTransformable { isNumber ? Int(text) ?? 0 : text }
 
     var renderText: String { text }
     var isNull: Bool { false }

@@ -37,16 +37,21 @@ extension LessonAnalyzer {
 public enum PlainText {
     /// The text of `blocks`, as pandoc's `stringify` would join it.
     public static func of(_ blocks: [Block], math: ((Inline) -> String?)? = nil) -> String {
-        var parts: [String] = []
+        var out = ""
+        func add(_ part: String) {
+            guard !part.isEmpty else { return }
+            if !out.isEmpty { out += " " }
+            out += part
+        }
         NodeVisitor(block: { block in
             switch block.kind {
-            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): parts.append(Inline.plainText(inlines, math: math))
-            case .codeBlock(_, let code): parts.append(code)
-            case .lineBlock(let lines): parts.append(lines.map { Inline.plainText($0, math: math) }.joined(separator: " "))
-            case .definitionList(let items): parts.append(items.map { Inline.plainText($0.term, math: math) }.joined(separator: " "))
+            case .para(let inlines), .plain(let inlines), .header(_, _, let inlines): add(Inline.plainText(inlines, math: math))
+            case .codeBlock(_, let code): add(code)
+            case .lineBlock(let lines): add(lines.map { Inline.plainText($0, math: math) }.joined(separator: " "))
+            case .definitionList(let items): add(items.map { Inline.plainText($0.term, math: math) }.joined(separator: " "))
             default: break
             }
         }).walk(blocks)
-        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+        return out
     }
 }
