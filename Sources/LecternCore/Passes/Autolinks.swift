@@ -21,17 +21,21 @@ enum Autolinks {
     /// The text nodes of one list (not of its children) with bare addresses made links.
     static func apply(_ inlines: [Inline], in context: Context) -> [Inline] {
         guard context != .none else { return inlines }
-        var out: [Inline] = []
-        out.reserveCapacity(inlines.count)
+        // Made on the first address found: most lists have none and are returned as they are.
+        var out: [Inline]?
         var openAtStart = context == .afterDelimiter
         var brackets = 0
-        for inline in inlines {
+        for (index, inline) in inlines.enumerated() {
             switch inline.kind {
             case .text(let text):
                 if let linked = link(text, range: inline.range, openAtStart: openAtStart, brackets: &brackets) {
-                    out += linked
+                    if out == nil {
+                        out = Array(inlines[..<index])
+                        out?.reserveCapacity(inlines.count + linked.count)
+                    }
+                    out? += linked
                 } else {
-                    out.append(inline)
+                    out?.append(inline)
                 }
                 openAtStart = false
                 continue
@@ -40,21 +44,21 @@ enum Autolinks {
             default:
                 openAtStart = false
             }
-            out.append(inline)
+            out?.append(inline)
         }
-        return out
+        return out ?? inlines
     }
 
     /// One text node split into text and links; nil when it holds no address.
     private static func link(_ text: String, range: SourceRange, openAtStart: Bool, brackets: inout Int) -> [Inline]? {
         guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x5B || $0 == 0x5D || $0 == 0xE2 }) else { return nil }
-        let original = Array(text.utf8)
         // Every address needs a `:`, an `@` or `www`, and undoing smart punctuation makes none
         // of them: without them only the bracket depth can change.
-        if !original.contains(0x3A), !original.contains(0x40), !Self.containsWWW(original) {
-            for byte in original where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
+        if !text.utf8.contains(0x3A), !text.utf8.contains(0x40), !Self.containsWWW(text.utf8) {
+            for byte in text.utf8 where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
             return nil
         }
+        let original = Array(text.utf8)
         // Addresses are read in the text as written: smart punctuation made `--`, `...` and
         // straight quotes into dashes, an ellipsis and curly quotes, which would change where
         // a link ends and where it goes. `origin` maps each byte back to the text.
@@ -83,7 +87,7 @@ enum Autolinks {
         return out
     }
 
-    private static func containsWWW(_ bytes: [UInt8]) -> Bool {
+    private static func containsWWW(_ bytes: some Sequence<UInt8>) -> Bool {
         var run = 0
         for byte in bytes {
             run = byte == 0x77 ? run + 1 : 0

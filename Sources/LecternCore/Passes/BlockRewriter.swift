@@ -38,6 +38,8 @@ struct BlockRewriter {
     /// Joins adjacent definition lists into one, as pandoc reads them, in one pass (joining
     /// pairwise copied the growing list at every term).
     static func mergingDefinitionLists(_ blocks: [Block]) -> [Block] {
+        // Asked of every list of blocks; most have no definition list to merge.
+        guard blocks.contains(where: { if case .definitionList = $0.kind { return true }; return false }) else { return blocks }
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
         var items: [DefinitionItem] = []
