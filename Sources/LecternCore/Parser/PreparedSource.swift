@@ -148,22 +148,17 @@ enum Marker {
     /// Parses a block marker from an HTML block's literal.
     /// Works on UTF-8 bytes: every HTML block of every lesson is asked.
     static func parseBlock(_ literal: String) -> (letter: Character, index: Int)? {
-        var literal = literal
-        return literal.withUTF8 { parseBlock(bytes: $0) }
+        var trimmed = literal.trimmingASCIISpace()
+        return trimmed.withUTF8 { parseBlock(bytes: $0) }
     }
 
     private static func parseBlock(bytes: UnsafeBufferPointer<UInt8>) -> (letter: Character, index: Int)? {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        var start = 0, end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         let close = commentClose.count
-        guard end - start > blockOpen.count + close + 1 else { return nil }
-        for (offset, byte) in blockOpen.enumerated() where bytes[start + offset] != byte { return nil }
-        for (offset, byte) in commentClose.enumerated() where bytes[end - close + offset] != byte { return nil }
-        let letter = bytes[start + blockOpen.count]
+        guard bytes.count > blockOpen.count + close + 1,
+              bytes.starts(with: blockOpen), bytes.suffix(close).elementsEqual(commentClose) else { return nil }
+        let letter = bytes[blockOpen.count]
         guard (0x41...0x5A).contains(letter) || (0x61...0x7A).contains(letter) else { return nil }
-        let digits = (start + blockOpen.count + 1)..<(end - close)
+        let digits = (blockOpen.count + 1)..<(bytes.count - close)
         guard digits.count <= 18 else { return nil }
         var index = 0
         for position in digits {
