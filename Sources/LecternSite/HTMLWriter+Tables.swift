@@ -19,10 +19,17 @@ extension HTMLWriter {
             for width in table.widths { out += "<col style=\"width: \(Self.percent(width))\" />\n" }
             out += "</colgroup>\n"
         }
+        // Each column's alignment attribute, written once for all its cells.
+        let styles = table.alignments.map { alignment -> String in
+            guard alignment != .default else { return "" }
+            var style = ""
+            Self.writeAttributes([("style", "text-align: \(alignment.rawValue);")], into: &style)
+            return style
+        }
         let sections = [("thead", "th", table.head), ("tbody", "td", table.body), ("tfoot", "td", table.foot)]
         for (section, cell, rows) in sections where !rows.isEmpty || section == "tbody" {
             out += "<\(section)>\n"
-            for row in rows { writeRow(row, cell: cell, alignments: table.alignments, into: &out) }
+            for row in rows { writeRow(row, cell: cell, styles: styles, into: &out) }
             out += "</\(section)>\n"
         }
         out += "</table>"
@@ -33,15 +40,12 @@ extension HTMLWriter {
         "\(Int((fraction * 100).rounded(.down)))%"
     }
 
-    private mutating func writeRow(_ row: [Table.Cell], cell: String, alignments: [Table.Alignment], into out: inout String) {
+    private mutating func writeRow(_ row: [Table.Cell], cell: String, styles: [String], into out: inout String) {
         out += "<tr>\n"
         for (column, content) in row.enumerated() {
-            let alignment = column < alignments.count ? alignments[column] : .default
             out += "<"
             out += cell
-            if alignment != .default {
-                Self.writeAttributes([("style", "text-align: \(alignment.rawValue);")], into: &out)
-            }
+            if column < styles.count { out += styles[column] }
             out += ">"
             if content.count == 1, case .plain(let inlines) = content[0].kind {
                 writeInlines(inlines, into: &out)

@@ -8,9 +8,11 @@ enum TemplateValue {
     /// `value` with its strings, numbers and dictionaries wrapped, all the way down. Lists of
     /// strings stay as they are, so that `sorted` still applies to them; wrapped values pass.
     static func wrap(_ value: Any) -> Any {
+        // The commonest kinds first: each case is a dynamic cast, and a flag would otherwise
+        // fail every one before it reached the default.
         switch value {
-        case is TemplateScalar, is TemplateDictionary: return value
         case let text as String: return TemplateScalar(text: text, isNumber: false)
+        case is Bool, is TemplateScalar, is TemplateDictionary: return value
         case let number as Int: return TemplateScalar(text: String(number), isNumber: true)
         case let values as [String: Any]: return TemplateDictionary(values: values.mapValues(wrap))
         case let list as [[String: Any]]: return list.map { TemplateDictionary(values: $0.mapValues(wrap)) }

@@ -1,7 +1,9 @@
+/// The helpers are inlinable so that callers get code specialised for `String` and
+/// `Substring`: called through the generic protocol, each one looked up witness tables per call.
 extension StringProtocol {
     /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte but a
     /// continuation byte starts one) in one pass over contiguous storage.
-    package var scalarCount: Int {
+    @inlinable package var scalarCount: Int {
         let counted = utf8.withContiguousStorageIfAvailable { bytes in
             var count = 0
             for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
@@ -12,7 +14,7 @@ extension StringProtocol {
 
     /// `count`, the number of characters, without breaking ASCII text into grapheme
     /// clusters: there every byte is one character, but for a CR LF pair, which is one.
-    package var characterCount: Int {
+    @inlinable package var characterCount: Int {
         let ascii = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             var pairs = 0, previous: UInt8 = 0
             for byte in bytes {

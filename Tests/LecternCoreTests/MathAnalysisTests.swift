@@ -41,4 +41,15 @@ import Testing
         #expect(text.contains("∫") && text.contains("1/2"))
         #expect(!text.contains("\\frac") && !text.contains("\\int"))
     }
+
+    /// A formula that may define a macro is rendered on its own, not taken from the build's cache.
+    @Test func formulasThatDefineMacrosAreRecognised() {
+        for tex in ["\\def\\x{1}", "a \\gdef\\y{2}", "\\newcommand{\\R}{\\mathbb{R}}", "x\\renewcommand\\R{y}",
+                    "\\providecommand{\\N}{n}", "\\sum \\define"] {
+            #expect(LessonAnalyzer.mayDefineMacros(tex), "\(tex)")
+        }
+        for tex in ["", "def", "\\sum_i x_i", "newcommand", "x \\", "\\de", "\\frac{a}{b} \\ne 0"] {
+            #expect(!LessonAnalyzer.mayDefineMacros(tex), "\(tex)")
+        }
+    }
 }

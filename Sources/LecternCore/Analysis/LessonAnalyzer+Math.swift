@@ -1,5 +1,6 @@
 import Foundation
 import LecternMath
+import LecternText
 
 /// What math conversion shares across the lessons of a build: the course's macros and a
 /// cache of formulas converted with them alone.
@@ -69,14 +70,20 @@ extension LessonAnalyzer {
     /// True when a formula may define a macro (then it is not shared through the cache);
     /// a byte scan, as this runs for every formula.
     static func mayDefineMacros(_ tex: String) -> Bool {
-        let bytes = Array(tex.utf8)
-        let names: [[UInt8]] = ["def", "gdef", "newcommand", "renewcommand", "providecommand"].map { Array($0.utf8) }
-        for index in bytes.indices where bytes[index] == 0x5C {
-            let rest = bytes[(index + 1)...]
-            if names.contains(where: { rest.starts(with: $0) }) { return true }
+        guard tex.containsByte(0x5C) else { return false }
+        let names = definingCommands
+        var tex = tex
+        return tex.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == 0x5C {
+                let rest = UnsafeBufferPointer(rebasing: bytes[(index + 1)...])
+                if names.contains(where: { rest.starts(with: $0) }) { return true }
+            }
+            return false
         }
-        return false
     }
+
+    /// The commands that define macros, as bytes, made once rather than per formula.
+    private static let definingCommands: [[UInt8]] = ["def", "gdef", "newcommand", "renewcommand", "providecommand"].map { Array($0.utf8) }
 
     /// Problems at their place in the file: the formula's start, its delimiter, then the offset.
     private static func report(_ problems: [MathProblem], tex: String, at start: SourceLocation, delimiter: Int,

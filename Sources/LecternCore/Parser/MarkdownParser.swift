@@ -17,8 +17,10 @@ public enum MarkdownParser {
 
         var frontMatter: FrontMatter?
         if let block = prepared.frontMatter {
-            // Only the lines up to the end of the front matter are needed to place YAML errors.
-            let fileLines = source.split(separator: "\n", maxSplits: block.range.end.line, omittingEmptySubsequences: false)
+            // Only the lines up to the end of the front matter are needed to place YAML values.
+            // Split on bytes: in normalized text every LF ends a line, and characters cost more.
+            let fileLines = source.utf8.split(separator: 0x0A, maxSplits: block.range.end.line, omittingEmptySubsequences: false)
+                .map { Substring($0) }
             switch YAMLLoader.load(block.text, firstLine: block.firstLine, fileLines: fileLines, bag: &bag) {
             case .mapping(let pairs, _, _)?:
                 frontMatter = FrontMatter(values: pairs.map { ($0.key, $0.value, $0.line) }, range: block.range)

@@ -96,10 +96,19 @@ extension PrePass {
     }
 
     static func romanValue(_ text: String) -> Int? {
-        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000]
         var total = 0, previous = 0
-        for character in text.reversed() {
-            guard let value = values[character] else { return nil }
+        for byte in text.utf8.reversed() {
+            let value: Int
+            switch byte {
+            case UInt8(ascii: "i"): value = 1
+            case UInt8(ascii: "v"): value = 5
+            case UInt8(ascii: "x"): value = 10
+            case UInt8(ascii: "l"): value = 50
+            case UInt8(ascii: "c"): value = 100
+            case UInt8(ascii: "d"): value = 500
+            case UInt8(ascii: "m"): value = 1000
+            default: return nil
+            }
             total += value < previous ? -value : value
             previous = max(previous, value)
         }

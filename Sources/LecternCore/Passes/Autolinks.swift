@@ -51,10 +51,12 @@ enum Autolinks {
 
     /// One text node split into text and links; nil when it holds no address.
     private static func link(_ text: String, range: SourceRange, openAtStart: Bool, brackets: inout Int) -> [Inline]? {
-        guard text.utf8.contains(where: { $0 == 0x2E || $0 == 0x3A || $0 == 0x5B || $0 == 0x5D || $0 == 0xE2 }) else { return nil }
+        let prerequisites = text.utf8.withContiguousStorageIfAvailable(Prerequisites.init)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Prerequisites.init)
+        guard prerequisites.mayChange else { return nil }
         // Every address needs a `:`, an `@` or `www`, and undoing smart punctuation makes none
         // of them: without them only the bracket depth can change.
-        if !text.utf8.contains(0x3A), !text.utf8.contains(0x40), !Self.containsWWW(text.utf8) {
+        if !prerequisites.mayHoldAddress {
             for byte in text.utf8 where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
             return nil
         }
@@ -87,13 +89,26 @@ enum Autolinks {
         return out
     }
 
-    private static func containsWWW(_ bytes: some Sequence<UInt8>) -> Bool {
-        var run = 0
-        for byte in bytes {
-            run = byte == 0x77 ? run + 1 : 0
-            if run == 3 { return true }
+    /// What one pass over a text node finds, so that most nodes are passed over after it.
+    private struct Prerequisites {
+        /// A `.`, `:`, bracket or a byte of smart punctuation: without one nothing changes.
+        var mayChange = false
+        /// A `:`, an `@` or `www`.
+        var mayHoldAddress = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var run = 0
+            for byte in bytes {
+                switch byte {
+                case 0x2E, 0x5B, 0x5D, 0xE2: mayChange = true
+                case 0x3A: mayChange = true; mayHoldAddress = true
+                case 0x40: mayHoldAddress = true
+                case 0x77: run += 1; if run >= 3 { mayHoldAddress = true }; continue
+                default: break
+                }
+                run = 0
+            }
         }
-        return false
     }
 
     /// `www.` addresses and URLs, left to right, none inside brackets.

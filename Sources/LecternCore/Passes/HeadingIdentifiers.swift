@@ -10,10 +10,42 @@ public struct HeadingIdentifiers: Sendable {
 
     /// Pandoc's identifier for heading text (before making it unique).
     public static func identifier(for inlines: [Inline]) -> String {
-        let text = Inline.plainText(inlines).lowercased()
+        let text = Inline.plainText(inlines)
+        return asciiIdentifier(text) ?? identifier(text)
+    }
+
+    /// `identifier` on characters, for any text.
+    static func identifier(_ text: String) -> String {
+        let text = text.lowercased()
         let filtered = text.filter { $0.isWhitespace || $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
         let joined = filtered.split(whereSeparator: \.isWhitespace).joined(separator: "-")
         return String(joined.drop(while: { !$0.isLetter }))
+    }
+
+    /// `identifier` for ASCII text, on bytes; nil for other text. Headings are mostly ASCII,
+    /// and the character-wise filter and split cost more than the rest of naming them.
+    static func asciiIdentifier(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSeparator = false
+        for var byte in text.utf8 {
+            switch byte {
+            case 0x80...: return nil
+            case 0x09...0x0D, 0x20:
+                pendingSeparator = !out.isEmpty
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte += 0x20
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): break
+            default: continue
+            }
+            // The identifier starts at its first letter: what comes before, separators included, goes.
+            let isLetter = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            if out.isEmpty, !isLetter { continue }
+            if pendingSeparator { out.append(UInt8(ascii: "-")); pendingSeparator = false }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A unique identifier for a heading, registering it.
