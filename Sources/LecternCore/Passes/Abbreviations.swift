@@ -17,21 +17,25 @@ enum Abbreviations {
         return out
     }
 
-    private static let longest = all.map(\.utf8.count).max() ?? 0
-
-    private static let bytes: Set<[UInt8]> = Set(all.map { Array($0.utf8) })
+    /// The abbreviations' bytes by length, so that a word is compared without copying it.
+    private static let byLength: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: (all.map(\.utf8.count).max() ?? 0) + 1)
+        for abbreviation in all { table[abbreviation.utf8.count].append(Array(abbreviation.utf8)) }
+        return table
+    }()
 
     /// The text with each space that follows a known abbreviation made U+00A0; nil when no
     /// space follows one.
     static func apply(_ text: String) -> String? {
         var text = text
+        let byLength = Self.byLength
         return text.withUTF8 { buffer -> String? in
             var output: [UInt8] = []
             var copied = 0
             var wordStart = 0
             for (index, byte) in buffer.enumerated() {
-                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart <= longest,
-                   bytes.contains(Array(buffer[wordStart..<index])) {
+                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart < byLength.count,
+                   byLength[index - wordStart].contains(where: { $0.elementsEqual(buffer[wordStart..<index]) }) {
                     output += buffer[copied..<index]
                     output += [0xC2, 0xA0]
                     copied = index + 1
