@@ -85,9 +85,16 @@ public final class SyntaxHighlighter: @unchecked Sendable {
         }
         // PHP's definition colours code only inside `<?php`; lecture snippets usually leave it out.
         let opener = language == "php" && !code.contains("<?") ? "<?php\n" : ""
-        let units = Array((opener + code).utf16)
+        let text = opener + code
+        let units = Array(text.utf16)
+        // Pieces are cut by UTF-16 offsets; in ASCII code those are byte offsets too, and
+        // bytes make strings without transcoding.
+        let bytes = text.utf8.count == units.count ? Array(text.utf8) : nil
         var lines = tokenizer.tokenize(units, grammar: grammar).map { tokens in
-            tokens.map { HighlightedCode.Piece(text: String(decoding: units[$0.0], as: UTF16.self), tokenClass: $0.1) }
+            tokens.map { token in
+                let text = bytes.map { String(decoding: $0[token.0], as: UTF8.self) } ?? String(decoding: units[token.0], as: UTF16.self)
+                return HighlightedCode.Piece(text: text, tokenClass: token.1)
+            }
         }
         if !opener.isEmpty { lines.removeFirst() }
         let result = HighlightedCode(language: language, lines: lines)

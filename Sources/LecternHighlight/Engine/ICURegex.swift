@@ -10,11 +10,14 @@ final class ICURegex {
     private let handle: OpaquePointer
     /// How many capture groups the pattern has.
     let groupCount: Int
+    /// The number of the grammar pattern it was compiled from, or -1 (a pattern filled in
+    /// from a start match): searches are recorded by it.
+    var slot = -1
     private var boundText: UnsafePointer<UInt16>?
     private var boundCount = -1
 
     /// Compiles a pattern (GtkSourceView syntax already translated); nil when ICU rejects it.
-    init?(_ pattern: String, caseInsensitive: Bool, extended: Bool) {
+    convenience init?(_ pattern: String, caseInsensitive: Bool, extended: Bool) {
         var status = U_ZERO_ERROR
         let units = Array(pattern.utf16)
         var flags: UInt32 = UREGEX_MULTILINE.rawValue
@@ -22,12 +25,26 @@ final class ICURegex {
         if extended { flags |= UREGEX_COMMENTS.rawValue }
         guard let handle = swift_uregex_open(units, Int32(units.count), flags, nil, &status),
               status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
+        self.init(handle: handle)
+    }
+
+    private init(handle: OpaquePointer) {
+        var status = U_ZERO_ERROR
         self.handle = handle
         // About a millisecond of matching per search: real patterns need a fraction of that.
         swift_uregex_setTimeLimit(handle, 8, &status)
         swift_uregex_useTransparentBounds(handle, 1, &status)
         swift_uregex_useAnchoringBounds(handle, 0, &status)
         groupCount = Int(swift_uregex_groupCount(handle, &status))
+    }
+
+    /// A copy to match with on another thread: ICU shares the compiled pattern, which costs
+    /// far less than compiling it again. Only pattern and flags are copied, so the limits
+    /// and bounds are set anew.
+    func copy() -> ICURegex? {
+        var status = U_ZERO_ERROR
+        guard let handle = swift_uregex_clone(handle, &status), status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
+        return ICURegex(handle: handle)
     }
 
     deinit { swift_uregex_close(handle) }

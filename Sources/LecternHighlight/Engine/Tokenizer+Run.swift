@@ -5,16 +5,21 @@ struct Run {
     var buffer = UnsafeBufferPointer<UInt16>(start: nil, count: 0)
     /// Tokens of the line in progress.
     var tokens: [(Range<Int>, TokenClass?)] = []
-    private var timeouts: [ObjectIdentifier: Int] = [:]
+    /// Time-outs of each pattern: grammar patterns by number, filled-in ones by identity.
+    private var timeouts: [Int]
+    private var filledTimeouts: [ObjectIdentifier: Int] = [:]
     /// The last search of each pattern: from where, up to where, and the start it found.
-    private var searches: [ObjectIdentifier: (from: Int, end: Int, start: Int?)] = [:]
+    private var searches: [(from: Int, end: Int, start: Int?)?]
+    private var filledSearches: [ObjectIdentifier: (from: Int, end: Int, start: Int?)] = [:]
     /// Regex searches run and searches that ran out of time, for the robustness tests.
     private(set) var searchCount = 0
     private(set) var timeoutCount = 0
 
-    init(tokenizer: Tokenizer, code: [UInt16]) {
+    init(tokenizer: Tokenizer, code: [UInt16], patternCount: Int) {
         self.tokenizer = tokenizer
         self.code = code
+        timeouts = Array(repeating: 0, count: patternCount)
+        searches = Array(repeating: nil, count: patternCount)
     }
 
     /// Tokens of one line, updating the stack of open contexts.
@@ -90,7 +95,7 @@ struct Run {
         var best: Int?
         for (key, regex) in candidates(frames, line: line) {
             var from = position
-            if let entry = top.cache[key] {
+            if let entry = top[candidate: key] {
                 if let start = entry.start, start >= position {
                     if start <= range.upperBound, start < (best ?? Int.max) { best = start }
                     continue
@@ -106,7 +111,7 @@ struct Run {
             let lookahead = window ?? (frames.count == 1 ? lookaheadEnd(range.upperBound, position) : range.upperBound)
             window = lookahead
             let start = from <= lookahead ? search(regex, from: from, to: lookahead) : nil
-            top.cache[key] = (start, lookahead)
+            top[candidate: key] = (start, lookahead)
             if let start, start <= range.upperBound, start < (best ?? Int.max) { best = start }
         }
         return best
@@ -122,39 +127,44 @@ struct Run {
     }
 
     private mutating func search(_ regex: ICURegex, from position: Int, to end: Int) -> Int? {
-        let key = ObjectIdentifier(regex)
-        if timeouts[key, default: 0] >= Tokenizer.timeoutsAllowed { return nil }
+        if timeouts(of: regex) >= Tokenizer.timeoutsAllowed { return nil }
         // Contexts share patterns (a language's expressions, comments, strings): a search
         // made for another context over the same stretch answers for this one too.
-        if let known = searches[key], known.end == end, known.from <= position, known.start.map({ position <= $0 }) ?? true {
+        let known = regex.slot >= 0 ? searches[regex.slot] : filledSearches[ObjectIdentifier(regex)]
+        if let known, known.end == end, known.from <= position, known.start.map({ position <= $0 }) ?? true {
             return known.start
         }
         searchCount += 1
+        let found: Int?
         switch regex.firstStart(in: buffer, from: position, end: end) {
         case .found(let start):
-            searches[key] = (position, end, start)
-            return start
+            found = start
         case .none:
-            searches[key] = (position, end, nil)
-            return nil
+            found = nil
         case .timedOut:
             timeoutCount += 1
-            timeouts[key, default: 0] += 1
+            if regex.slot >= 0 { timeouts[regex.slot] += 1 } else { filledTimeouts[ObjectIdentifier(regex), default: 0] += 1 }
             return nil
         }
+        if regex.slot >= 0 { searches[regex.slot] = (position, end, found) } else { filledSearches[ObjectIdentifier(regex)] = (position, end, found) }
+        return found
+    }
+
+    private func timeouts(of regex: ICURegex) -> Int {
+        regex.slot >= 0 ? timeouts[regex.slot] : filledTimeouts[ObjectIdentifier(regex), default: 0]
     }
 
     /// The match of a candidate starting exactly at `at` within the line, when its next
     /// start is there; a candidate found there by a look-ahead search whose match does not
     /// fit the line is searched again past `at`.
     private mutating func match(_ key: Int, _ regex: ICURegex, at: Int, line range: Range<Int>, top: Frame) -> [Range<Int>?]? {
-        guard let entry = top.cache[key], entry.start == at else { return nil }
-        guard timeouts[ObjectIdentifier(regex), default: 0] < Tokenizer.timeoutsAllowed else { return nil }
+        guard let entry = top[candidate: key], entry.start == at else { return nil }
+        guard timeouts(of: regex) < Tokenizer.timeoutsAllowed else { return nil }
         searchCount += 1
         switch regex.match(in: buffer, at: at, lineEnd: range.upperBound) {
         case .found(let groups): return groups
         case .none, .timedOut:
-            top.cache[key] = (nil, at)
+            top[candidate: key] = (nil, at)
             return nil
         }
     }

@@ -13,15 +13,20 @@ final class Tokenizer {
     /// How far past the current line the root context looks for its candidates' next start.
     static let lookahead = 65_536
 
-    private var compiled: [ObjectIdentifier: ICURegex?] = [:]
+    /// What this tokenizer compiled, per grammar; `current` is the one of the block in progress.
+    private var compiled: [ObjectIdentifier: CompiledGrammar] = [:]
+    private var current: CompiledGrammar?
     /// Searches and time-outs of the last block, for the robustness tests.
     private(set) var lastWork = (searches: 0, timeouts: 0)
     private var compiledFilled: [String: ICURegex?] = [:]
-    private var childRegexCache: [ObjectIdentifier: [ICURegex?]] = [:]
 
     /// The tokens of each line: ranges of UTF-16 offsets into `code` with their class.
     func tokenize(_ code: [UInt16], grammar: Grammar) -> [[(Range<Int>, TokenClass?)]] {
-        var run = Run(tokenizer: self, code: code)
+        let key = ObjectIdentifier(grammar)
+        let patterns = compiled[key] ?? CompiledGrammar(grammar)
+        compiled[key] = patterns
+        current = patterns
+        var run = Run(tokenizer: self, code: code, patternCount: grammar.patternCount)
         return code.withUnsafeBufferPointer { buffer in
             run.buffer = buffer
             var frames = [Frame(rule: grammar.main, style: grammar.main.style, parentStyle: nil, end: nil, parent: nil, depth: 0)]
@@ -43,9 +48,10 @@ final class Tokenizer {
     }
 
     /// The regex that starts each child of a rule (its match or start), nil where none compiles.
+    /// Only for rules of the grammar being tokenized.
     func childRegexes(_ rule: Rule) -> [ICURegex?] {
-        let key = ObjectIdentifier(rule)
-        if let known = childRegexCache[key] { return known }
+        let patterns = current!
+        if let known = patterns.children[rule.serial] { return known }
         let made = rule.children.map { child -> ICURegex? in
             switch child.rule.kind {
             case .simple(let pattern): return regex(pattern)
@@ -53,15 +59,17 @@ final class Tokenizer {
             default: return nil
             }
         }
-        childRegexCache[key] = made
+        patterns.children[rule.serial] = made
         return made
     }
 
+    /// A pattern of the grammar being tokenized, compiled on first use.
     func regex(_ pattern: Pattern) -> ICURegex? {
-        let key = ObjectIdentifier(pattern)
-        if let known = compiled[key] { return known }
-        let made = ICURegex(pattern.source, caseInsensitive: pattern.caseInsensitive, extended: pattern.extended)
-        compiled[key] = made
+        let patterns = current!
+        if let known = patterns.regexes[pattern.serial] { return known }
+        let made = pattern.makeRegex()
+        made?.slot = pattern.serial
+        patterns.regexes[pattern.serial] = .some(made)
         return made
     }
 
@@ -76,6 +84,23 @@ final class Tokenizer {
         if compiledFilled.count > 4096 { compiledFilled.removeAll() }
         compiledFilled[key] = made
         return made
+    }
+}
+
+/// A tokenizer's compiled patterns for one grammar, by the numbers the grammar gives its
+/// patterns and rules: looked up in arrays, where a dictionary hashed an object per event.
+final class CompiledGrammar {
+    /// Held, so that no other grammar can take its place under the same identity.
+    let grammar: Grammar
+    /// Per pattern: nil until compiled, then the regex or nil where ICU refused it.
+    var regexes: [ICURegex??]
+    /// Per rule: its children's start regexes, once asked for.
+    var children: [[ICURegex?]?]
+
+    init(_ grammar: Grammar) {
+        self.grammar = grammar
+        regexes = Array(repeating: nil, count: grammar.patternCount)
+        children = Array(repeating: nil, count: grammar.ruleCount)
     }
 }
 
@@ -94,8 +119,8 @@ final class Frame {
     /// open there again (the engine would loop).
     var emptyChild: (rule: ObjectIdentifier, position: Int)?
     /// Per candidate: where it next starts, or nil when it does not start before
-    /// `searchedTo`; kept until passed.
-    var cache: [Int: (start: Int?, searchedTo: Int)] = [:]
+    /// `searchedTo`; kept until passed. Read through `subscript(candidate:)`.
+    private var cache: [(start: Int?, searchedTo: Int)?]
     /// The candidates while on top, for the first line or not and the once-only children used.
     var candidates: (firstLine: Bool, used: Int, list: [(key: Int, regex: ICURegex)])?
     /// The root and its children are never ended by an ancestor; deeper contexts are when
@@ -110,8 +135,22 @@ final class Frame {
         self.style = style
         self.parentStyle = parentStyle
         self.end = end
+        cache = Array(repeating: nil, count: rule.children.count + 1 + depth)
         allAncestorsExtend = parent.map { $0.allAncestorsExtend && $0.extendsParent } ?? true
         extendsParent = depth < 2 || rule.flags.extendParent
         ancestorCanEnd = depth >= 2 && (!rule.flags.extendParent || !allAncestorsExtend)
+    }
+}
+
+extension Frame {
+    /// What is known of a candidate, by its key: a child's index, -1 for the own end, -2 - i
+    /// for ancestor i. Children come first in the array, then the own end, then ancestors.
+    subscript(candidate key: Int) -> (start: Int?, searchedTo: Int)? {
+        get { cache[slot(key)] }
+        set { cache[slot(key)] = newValue }
+    }
+
+    private func slot(_ key: Int) -> Int {
+        key >= 0 ? key : rule.children.count - 1 - key
     }
 }

@@ -1,17 +1,35 @@
-/// A pattern ready for ICU, compiled on first use by each highlighter.
-final class Pattern: Sendable {
+import Foundation
+
+/// A pattern ready for ICU, compiled once on first use; each tokenizer matches with its own copy.
+final class Pattern: @unchecked Sendable {
     /// ICU syntax; may hold `\%{n@start}` still to fill in.
     let source: String
     let caseInsensitive: Bool
     let extended: Bool
     /// True when the pattern refers to its context's start match.
     let refersToStart: Bool
+    /// Its number in its grammar, from 0: tokenizers keep what they compile in arrays.
+    let serial: Int
 
-    init(source: String, caseInsensitive: Bool, extended: Bool) {
+    init(source: String, caseInsensitive: Bool, extended: Bool, serial: Int) {
+        self.serial = serial
         self.source = source
         self.caseInsensitive = caseInsensitive
         self.extended = extended
         refersToStart = source.contains("@start}")
+    }
+
+    private let lock = NSLock()
+    /// Compiled by the first tokenizer that needs it, then only copied; nil inside when ICU
+    /// refuses the pattern. Guarded by `lock`, and never matched with itself.
+    private var prototype: ICURegex??
+
+    /// A regex of this pattern for one tokenizer's use; nil when ICU refuses the pattern.
+    func makeRegex() -> ICURegex? {
+        lock.lock()
+        defer { lock.unlock() }
+        if prototype == nil { prototype = .some(ICURegex(source, caseInsensitive: caseInsensitive, extended: extended)) }
+        return prototype!.flatMap { $0.copy() }
     }
 }
 
@@ -41,6 +59,8 @@ final class Rule: @unchecked Sendable {
     }
 
     let id: String
+    /// Its number in its grammar, from 0, for the tokenizers' arrays.
+    let serial: Int
     var kind: Kind = .group
     var style: TokenClass?
     var children: [Child] = []
@@ -49,7 +69,10 @@ final class Rule: @unchecked Sendable {
     /// Includes as written, before groups are flattened into `children`.
     fileprivate var pending: [(target: Rule, style: TokenClass?, styled: Bool)] = []
 
-    init(id: String) { self.id = id }
+    init(id: String, serial: Int) {
+        self.id = id
+        self.serial = serial
+    }
 }
 
 /// The linked contexts of one language as the top language of a block (its `<replace>`s
@@ -59,6 +82,8 @@ final class Grammar: @unchecked Sendable {
     let main: Rule
     /// The language id.
     let language: String
+    /// How many rules and patterns are numbered.
+    let ruleCount: Int, patternCount: Int
 
     /// Links a language; nil when it or its main context is unknown.
     init?(language: String, library: LanguageLibrary) {
@@ -68,6 +93,8 @@ final class Grammar: @unchecked Sendable {
         linker.flattenAll()
         self.main = main
         self.language = language
+        ruleCount = linker.rules.count
+        patternCount = linker.patterns.count
     }
 }
 
@@ -88,7 +115,7 @@ private struct Linker {
         if !original, let replacement = replacements[id] { id = replacement }
         if let existing = rules[id] { return existing }
         guard let source = library.context(id) else { return nil }
-        let rule = Rule(id: id)
+        let rule = Rule(id: id, serial: rules.count)
         rules[id] = rule
         if let match = source.match {
             rule.kind = .simple(pattern(match))
@@ -118,7 +145,7 @@ private struct Linker {
         let key = source.language + "\u{0}" + source.pattern + (source.caseSensitive ? "s" : "i") + (source.extended ? "x" : "")
         if let existing = patterns[key] { return existing }
         let made = Pattern(source: RegexTranslation.translate(source, in: library),
-                           caseInsensitive: !source.caseSensitive, extended: source.extended)
+                           caseInsensitive: !source.caseSensitive, extended: source.extended, serial: patterns.count)
         patterns[key] = made
         return made
     }
