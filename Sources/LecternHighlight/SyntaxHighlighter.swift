@@ -23,12 +23,15 @@ public struct HighlightedCode: Hashable, Sendable {
 }
 
 /// Build-time syntax highlighting from GtkSourceView language definitions. Thread-safe:
-/// grammars and results are shared, each thread works with its own compiled patterns.
+/// grammars, compiled patterns and results are shared; each thread matches with its own copies.
 public final class SyntaxHighlighter: @unchecked Sendable {
     /// The highlighter over the definitions compiled into the binary.
-    public static let shared = SyntaxHighlighter(sources: EmbeddedGrammars.encodedFiles.compactMapValues {
-        Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) }
-    })
+    public static let shared = SyntaxHighlighter(sources: embeddedSources)
+
+    /// The definition texts compiled into the binary, by file name.
+    static var embeddedSources: [String: String] {
+        EmbeddedGrammars.encodedFiles.compactMapValues { Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) } }
+    }
 
     /// Makes `shared` on another thread: a build calls this before its lessons are read, so
     /// that the first code block finds it ready instead of every thread waiting for it.

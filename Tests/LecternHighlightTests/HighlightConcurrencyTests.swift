@@ -13,10 +13,6 @@ import Testing
         }
     }
 
-    static func sources() -> [String: String] {
-        EmbeddedGrammars.encodedFiles.compactMapValues { Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) } }
-    }
-
     @Test func concurrentHighlightingAgreesWithOneThread() throws {
         let snippets = try Self.snippets()
         #expect(snippets.count >= 30)
@@ -26,9 +22,9 @@ import Testing
             (code: snippets[index % snippets.count].code + String(repeating: "\nx", count: index / snippets.count),
              language: snippets[index % snippets.count].language)
         }
-        let alone = SyntaxHighlighter(sources: Self.sources())
+        let alone = SyntaxHighlighter(sources: SyntaxHighlighter.embeddedSources)
         let expected = codes.map { alone.highlight($0.code, language: $0.language) }
-        let shared = SyntaxHighlighter(sources: Self.sources())
+        let shared = SyntaxHighlighter(sources: SyntaxHighlighter.embeddedSources)
         let results = Results(count: codes.count)
         DispatchQueue.concurrentPerform(iterations: codes.count) { index in
             results.set(index, shared.highlight(codes[index].code, language: codes[index].language))

@@ -2,7 +2,7 @@
 /// engine: a stack of open contexts; the next event is at the earliest position where the
 /// top context's end, an end of an ancestor it may not extend past, or one of its children
 /// matches. There an ancestor's end wins, then the children in order, then the context's
-/// own end. One tokenizer per thread: it owns its compiled patterns.
+/// own end. One tokenizer per thread: it owns its copies of the compiled patterns.
 final class Tokenizer {
     /// Lines longer than this are matched up to here; the rest keeps the style it is in.
     static let lineCap = 10_000
