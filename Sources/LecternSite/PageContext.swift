@@ -1,5 +1,6 @@
 import Foundation
 import LecternCore
+import Mustache
 
 /// The values templates see, built per page; immutable once made, so safe to share across threads.
 struct PageContext: @unchecked Sendable {
@@ -12,6 +13,15 @@ struct PageContext: @unchecked Sendable {
     let theme: Theme
     /// The theme's shared fragments, by root prefix, for every page depth the course has.
     private let fragments: [String: [String: String]]
+    /// By root prefix: the theme's templates with the shared partials already rendered for
+    /// pages at that depth, and the home and search links they were rendered with.
+    private var sharedLibraries: [String: SharedLibrary] = [:]
+
+    private struct SharedLibrary {
+        let library: MustacheLibrary
+        let home: String
+        let search: String
+    }
 
     /// The theme partials that see only `root` and `assets`: the same on every page of one
     /// depth, so rendered once per depth rather than once per page, and the values they fill.
@@ -32,6 +42,7 @@ struct PageContext: @unchecked Sendable {
             fragments[root] = Self.renderFragments(root: root, assets: assets, theme: theme)
         }
         self.fragments = fragments
+        sharedLibraries = makeSharedLibraries()
     }
 
     /// This context over `course`, whose lessons keep their paths: the fragments stay.
@@ -39,7 +50,44 @@ struct PageContext: @unchecked Sendable {
         var context = self
         context.course = course
         context.courseValues = TemplateValue.wrap(Self.values(of: course))
+        context.sharedLibraries = context.makeSharedLibraries()
         return context
+    }
+
+    /// Renders a template with values made by `base(directory:)`; the shared partials come
+    /// already rendered when the page has the root and links they were rendered with.
+    func render(_ values: [String: Any], template: String) -> String {
+        if let root = values["root"] as? String, let shared = sharedLibraries[root],
+           let links = values["links"] as? [String: Any],
+           links["home"] as? String == shared.home, links["search"] as? String == shared.search {
+            return theme.render(values, template: template, library: shared.library)
+        }
+        return theme.render(values, template: template)
+    }
+
+    /// The root prefixes whose pages get the shared partials already rendered.
+    var sharedRoots: Set<String> { Set(sharedLibraries.keys) }
+
+    private func makeSharedLibraries() -> [String: SharedLibrary] {
+        guard !theme.sharedPartials.isEmpty else { return [:] }
+        var libraries: [String: SharedLibrary] = [:]
+        for root in fragments.keys {
+            // Any folder of that depth: pages link home and to search by depth alone, and a page
+            // whose links differ all the same is rendered as before (see `render`).
+            let values = base(directory: Array(repeating: "_", count: root.count / 3).joined(separator: "/"))
+            guard let links = values["links"] as? [String: Any], let home = links["home"] as? String,
+                  let search = links["search"] as? String else { continue }
+            var library = theme.library
+            for name in theme.sharedPartials.sorted() {
+                let text = theme.render(values, template: name)
+                // Kept as a template of plain text: it must hold no tag and read back as itself.
+                guard !text.contains("{{"), let literal = try? MustacheTemplate(string: text),
+                      MustacheLibrary(templates: ["text": literal]).render([String: Any](), withTemplate: "text") == text else { continue }
+                library.register(literal, named: name)
+            }
+            libraries[root] = SharedLibrary(library: library, home: home, search: search)
+        }
+        return libraries
     }
 
     private static func renderFragments(root: String, assets: [String: String], theme: Theme) -> [String: String] {

@@ -53,13 +53,13 @@ public struct SiteRenderer: @unchecked Sendable {
         var files = assets.files.map { (path: $0.key, data: $0.value) }
         files.append((Self.searchIndexPath, searchIndex ?? SearchIndex.script(course: course, paths: paths)))
         files.append(("index.html", homePage()))
-        files.append((paths.file(forPage: "search"), Data(theme.render(context.base(directory: "search"), template: "search").utf8)))
+        files.append((paths.file(forPage: "search"), Data(context.render(context.base(directory: "search"), template: "search").utf8)))
         let root404 = course.config.baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         var notFound = context.base(directory: "", root: root404)
         notFound["page"] = ["rootKnown": !root404.isEmpty]
-        files.append(("404.html", Data(theme.render(notFound, template: "404").utf8)))
+        files.append(("404.html", Data(context.render(notFound, template: "404").utf8)))
         // At a fixed address: opened from disk, its storage is where every page's progress meets.
-        files.append((Self.storePagePath, Data(theme.render(context.base(directory: "assets"), template: "store").utf8)))
+        files.append((Self.storePagePath, Data(context.render(context.base(directory: "assets"), template: "store").utf8)))
         if let sitemap = Sitemap.xml(course: course) { files.append(("sitemap.xml", sitemap)) }
         return files
     }
@@ -71,7 +71,7 @@ public struct SiteRenderer: @unchecked Sendable {
             ["title": module.title, "number": index + 1,
              "lessons": course.lessons.filter { $0.moduleIndex == index }.map { context.lessonCard($0, from: "") }]
         }
-        return Data(theme.render(values, template: "home").utf8)
+        return Data(context.render(values, template: "home").utf8)
     }
 
     /// One lesson's entry in the search index.
@@ -83,11 +83,11 @@ public struct SiteRenderer: @unchecked Sendable {
     /// A lesson's page and, when it has one, its deck.
     public func lessonFiles(_ index: Int) -> [(path: String, data: Data)] {
         let lesson = course.lessons[index]
-        var files = [(path: paths.file(forPage: lesson.slug), data: Data(theme.render(lessonValues(index), template: "lesson").utf8))]
+        var files = [(path: paths.file(forPage: lesson.slug), data: Data(context.render(lessonValues(index), template: "lesson").utf8))]
         if let deck = lesson.analysis.deck {
             let renderer = DeckRenderer(context: context, resolver: resolver)
             files.append((paths.file(forPage: lesson.slug + "/slides"),
-                          Data(theme.render(renderer.values(for: lesson, deck: deck, options: writerOptions(lesson, directory: lesson.slug + "/slides")), template: "slides").utf8)))
+                          Data(context.render(renderer.values(for: lesson, deck: deck, options: writerOptions(lesson, directory: lesson.slug + "/slides")), template: "slides").utf8)))
         }
         return files
     }

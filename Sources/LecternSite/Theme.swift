@@ -14,6 +14,8 @@ public struct Theme: @unchecked Sendable {
     public var origins: [String: String]
     /// The parsed templates.
     public var library: MustacheLibrary
+    /// The partials every page of one folder depth renders alike (see `SharedPartials`).
+    var sharedPartials: Set<String> = []
 
     /// The built-in theme's files.
     public static var builtInFiles: [String: Data] {
@@ -67,7 +69,9 @@ public struct Theme: @unchecked Sendable {
                                    range: SourceRange(line: reference.line, column: reference.column)))
             }
         }
-        return (Theme(files: files, origins: origins, library: library), bag.all)
+        var theme = Theme(files: files, origins: origins, library: library)
+        theme.sharedPartials = SharedPartials.names(texts: texts, direct: Set(requiredTemplates))
+        return (theme, bag.all)
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
@@ -98,8 +102,9 @@ public struct Theme: @unchecked Sendable {
         }
     }
 
-    /// Renders a template; only called with names checked at load time.
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(TemplateValue.wrap(context), withTemplate: template) ?? ""
+    /// Renders a template, with `library` in place of the theme's own when given; only called
+    /// with names checked at load time.
+    func render(_ context: [String: Any], template: String, library: MustacheLibrary? = nil) -> String {
+        (library ?? self.library).render(TemplateValue.wrap(context), withTemplate: template) ?? ""
     }
 }

@@ -1,0 +1,126 @@
+/// Which theme partials render the same text on every page of one folder depth, so that pages
+/// can include them already rendered: every variable costs Mustache a few microseconds of
+/// look-ups, and the header, footer and policy partials hold a dozen on every page and deck.
+///
+/// A partial qualifies when it names only `root`, `assets`, `course`, `links.home` and
+/// `links.search` (the same on every page that shares a root and those two links), includes
+/// nothing else, and is itself included only where no section, block or indentation of the
+/// including templates can change what it sees or how its lines come out. Anything the
+/// analysis cannot read with certainty (changed delimiters, partials named at run time)
+/// leaves every partial to be rendered per page, as before.
+enum SharedPartials {
+    /// A tag of a template, as far as this analysis needs to know it.
+    struct Tag: Equatable {
+        enum Kind: Equatable { case variable, section, close, partial, parent, block, comment }
+        let kind: Kind
+        let name: String
+        /// Sections, parents and blocks open around the tag.
+        let depth: Int
+        /// Only spaces and tabs, at least one, come before the tag on its line: Mustache
+        /// indents every line of a partial included that way.
+        let indented: Bool
+    }
+
+    /// The partials among `texts` (template name to text) that qualify; `direct` are the
+    /// templates the build renders by name with a page's values, which therefore never qualify.
+    static func names(texts: [String: String], direct: Set<String>) -> Set<String> {
+        var scans: [String: [Tag]] = [:]
+        for (name, text) in texts {
+            guard let tags = tags(text) else { return [] }
+            scans[name] = tags
+        }
+        var references: [String: [(from: String, tag: Tag)]] = [:]
+        for (name, tags) in scans {
+            for tag in tags where tag.kind == .partial || tag.kind == .parent { references[tag.name, default: []].append((name, tag)) }
+        }
+        // A template is placed when each inclusion of it sees the page's values themselves.
+        var placed: [String: Bool] = [:]
+        func isPlaced(_ name: String) -> Bool {
+            if let known = placed[name] { return known }
+            placed[name] = false
+            let result = (references[name] ?? []).allSatisfy { $0.tag.depth == 0 && !$0.tag.indented && isPlaced($0.from) }
+            placed[name] = result
+            return result
+        }
+        var shared: Set<String> = []
+        for (name, tags) in scans.sorted(by: { $0.key < $1.key }) where !direct.contains(name) && references[name] != nil {
+            let readsOnlySharedValues = tags.allSatisfy { tag in
+                switch tag.kind {
+                case .comment, .close: return true
+                case .variable, .section: return isShared(tag.name)
+                case .partial, .parent, .block: return false
+                }
+            }
+            if readsOnlySharedValues, isPlaced(name) { shared.insert(name) }
+        }
+        return shared
+    }
+
+    /// Whether a tag's name (transforms removed) is one of the values every page of a depth shares.
+    static func isShared(_ name: String) -> Bool {
+        var name = Substring(name)
+        if let open = name.lastIndex(of: "(") { name = name[name.index(after: open)...].prefix(while: { $0 != ")" }) }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, !parts.contains(where: \.isEmpty) else { return false }
+        switch first {
+        case "root": return parts.count == 1
+        case "assets", "course": return true
+        case "links": return parts.count == 2 && (parts[1] == "home" || parts[1] == "search")
+        default: return false
+        }
+    }
+
+    /// The tags of a template with the default delimiters; nil when a tag changes the delimiters
+    /// or names a partial at run time, or a tag is not closed.
+    static func tags(_ text: String) -> [Tag]? {
+        let bytes = Array(text.utf8)
+        var tags: [Tag] = []
+        var index = 0, depth = 0, lineStart = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "\n") { lineStart = index + 1 }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
+            let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
+            let contentStart = index + (triple ? 3 : 2)
+            guard let end = find(triple ? "}}}" : "}}", in: bytes, from: contentStart) else { return nil }
+            let content = String(decoding: bytes[contentStart..<end], as: UTF8.self)
+            let before = bytes[lineStart..<index]
+            let indented = !before.isEmpty && before.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let sigil = triple ? nil : content.first
+            let name = String((sigil.map { "#^/!>&<$=%".contains($0) } ?? false ? content.dropFirst() : content[...]).trimmingWhitespaces())
+            switch sigil {
+            case "=": return nil
+            case ">", "<":
+                guard !name.hasPrefix("*") else { return nil }
+                tags.append(Tag(kind: sigil == ">" ? .partial : .parent, name: name, depth: depth, indented: indented))
+                if sigil == "<" { depth += 1 }
+            case "#", "^":
+                tags.append(Tag(kind: .section, name: name, depth: depth, indented: indented))
+                depth += 1
+            case "$":
+                tags.append(Tag(kind: .block, name: name, depth: depth, indented: indented))
+                depth += 1
+            case "/":
+                depth -= 1
+                tags.append(Tag(kind: .close, name: name, depth: depth, indented: indented))
+            case "!", "%":
+                tags.append(Tag(kind: .comment, name: name, depth: depth, indented: indented))
+            default:
+                tags.append(Tag(kind: .variable, name: name, depth: depth, indented: indented))
+            }
+            // A comment may span lines: the next tag's line starts after its last newline.
+            if let newline = bytes[contentStart..<end].lastIndex(of: UInt8(ascii: "\n")) { lineStart = newline + 1 }
+            index = end + (triple ? 3 : 2)
+        }
+        return tags
+    }
+
+    private static func find(_ closer: String, in bytes: [UInt8], from start: Int) -> Int? {
+        let closer = Array(closer.utf8)
+        var index = start
+        while index + closer.count <= bytes.count {
+            if bytes[index] == closer[0], bytes[index..<index + closer.count].elementsEqual(closer) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
