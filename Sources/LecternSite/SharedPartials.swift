@@ -47,7 +47,8 @@ enum SharedPartials {
             let readsOnlySharedValues = tags.allSatisfy { tag in
                 switch tag.kind {
                 case .comment, .close: return true
-                case .variable, .section: return isShared(tag.name)
+                // Inside one of the partial's own sections, `.` is that section's shared value.
+                case .variable, .section: return isShared(tag.name) || (tag.depth > 0 && isCurrent(tag.name))
                 case .partial, .parent, .block: return false
                 }
             }
@@ -58,9 +59,7 @@ enum SharedPartials {
 
     /// Whether a tag's name (transforms removed) is one of the values every page of a depth shares.
     static func isShared(_ name: String) -> Bool {
-        var name = Substring(name)
-        if let open = name.lastIndex(of: "(") { name = name[name.index(after: open)...].prefix(while: { $0 != ")" }) }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = bare(name).split(separator: ".", omittingEmptySubsequences: false)
         guard let first = parts.first, !parts.contains(where: \.isEmpty) else { return false }
         switch first {
         case "root": return parts.count == 1
@@ -68,6 +67,14 @@ enum SharedPartials {
         case "links": return parts.count == 2 && (parts[1] == "home" || parts[1] == "search")
         default: return false
         }
+    }
+
+    /// Whether a tag's name (transforms removed) is `.`, the value of the innermost section.
+    static func isCurrent(_ name: String) -> Bool { bare(name) == "." }
+
+    private static func bare(_ name: String) -> Substring {
+        guard let open = name.lastIndex(of: "(") else { return Substring(name) }
+        return name[name.index(after: open)...].prefix(while: { $0 != ")" })
     }
 
     /// The tags of a template with the default delimiters; nil when a tag changes the delimiters

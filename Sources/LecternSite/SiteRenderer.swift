@@ -135,8 +135,11 @@ public struct SiteRenderer: @unchecked Sendable {
         // Front matter cannot shadow what Lectern puts there (`content` is trusted HTML).
         for (key, value) in metadata.extra where lessonValues[key] == nil { lessonValues[key] = PageContext.plain(value) }
         values["lesson"] = lessonValues
-        values["page"] = ["lessonId": lesson.id, "description": metadata.description ?? "",
-                          "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
+        var page: [String: Any] = ["lessonId": lesson.id, "hasMath": !lesson.analysis.math.isEmpty]
+        // Left out when empty: Mustache renders a section for an empty text, and the page would
+        // get an empty `<meta name="description">`.
+        if let description = metadata.description, !description.isEmpty { page["description"] = description }
+        values["page"] = page
         if lesson.moduleIndex < course.config.modules.count {
             values["module"] = course.config.modules[lesson.moduleIndex].title
             values["moduleURL"] = paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)")

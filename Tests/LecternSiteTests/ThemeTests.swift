@@ -124,6 +124,16 @@ import Testing
         let sitemap = try String(contentsOfFile: root + "/Public/sitemap.xml", encoding: .utf8)
         #expect(sitemap.contains("<loc>https://courses.example.edu/t/one/</loc>"))
     }
+
+    @Test(arguments: [("", nil), ("description: \"\"\n", nil), ("description: Loops & <b>\n", "Loops &amp; &lt;b&gt;")])
+    func aLessonPageDescribesItselfOnlyWithADescription(frontMatter: String, expected: String?) throws {
+        let root = try OutputSafetyTests.makeCourse("---\ntitle: One\n\(frontMatter)---\n\nHello.\n")
+        defer { OutputSafetyTests.remove(root) }
+        _ = try SiteBuilder.build(BuildOptions(root: root))
+        let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        let meta = page.components(separatedBy: "\n").filter { $0.contains("<meta name=\"description\"") }
+        #expect(meta == (expected.map { ["<meta name=\"description\" content=\"\($0)\">"] } ?? []))
+    }
 }
 
 @Suite struct SafeModeTests {
