@@ -198,9 +198,8 @@ def main():
     if shutil.which("cmark-gfm") is None:
         sudo = [] if os.geteuid() == 0 else ["sudo"]
         subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "cmark-gfm"], check=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "lectern"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout.strip() + "/lectern"
+    binary = subprocess.run([str(ROOT / "Scripts/build-release.sh")], check=True, stdout=subprocess.PIPE,
+                            text=True).stdout.strip()
     work = pathlib.Path(tempfile.mkdtemp(prefix="lectern-bench-"))
     try:
         results = [measure(binary, n, runs, work) for n in sizes]

@@ -4,6 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup.sh
-swift build -c release --product lectern
-bin="$(swift build -c release --show-bin-path)/lectern"
+bin="$(Scripts/build-release.sh)"
 exec "$bin" serve . --port "${PORT:-8000}"

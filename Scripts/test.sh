@@ -23,7 +23,7 @@ if grep -E "^/.*(Sources|Tests)/.*: warning:" "$log"; then
   echo "The build printed warnings." >&2
   exit 1
 fi
-swift build -c release --product lectern 2>&1 | tail -1
+lectern="$(Scripts/build-release.sh)"
 
 echo "== swift test"
 swift test 2>&1 | tee "$log"
@@ -41,9 +41,9 @@ fi
 
 if $fast; then
   echo "== pandoc agreement: Lectern's cases (Tests/tools/pandoc-golden)"
-  .venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" Tests/tools/pandoc-golden --minimum 100
+  .venv/bin/python Tests/tools/pandoc_conformance.py "$lectern" Tests/tools/pandoc-golden --minimum 100
   echo "== end-to-end tests of build, check and serve"
-  LECTERN_BIN="$(swift build -c release --show-bin-path)/lectern" .venv/bin/python -m pytest -q \
+  LECTERN_BIN="$lectern" .venv/bin/python -m pytest -q \
     Tests/Browser/test_build.py Tests/Browser/test_check.py Tests/Browser/test_hostile_input.py Tests/Browser/test_serve.py "$@"
   exit 0
 fi
@@ -52,12 +52,12 @@ echo "== coverage-guided fuzzing of the whole pipeline (Scripts/fuzz.sh, ${LECTE
 Scripts/fuzz.sh "${LECTERN_FUZZ_SECONDS:-60}"
 
 echo "== code highlighting against pandoc's (agreement per language)"
-.venv/bin/python Tests/tools/highlight_compare.py "$(swift build -c release --show-bin-path)/lectern"
+.venv/bin/python Tests/tools/highlight_compare.py "$lectern"
 
 echo "== pandoc agreement: Lectern's cases (Tests/tools/pandoc-golden), each against pandoc 3's output"
-.venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" Tests/tools/pandoc-golden --minimum 100
+.venv/bin/python Tests/tools/pandoc_conformance.py "$lectern" Tests/tools/pandoc-golden --minimum 100
 echo "== pandoc conformance: pandoc's own reader tests (../shared/pandoc-tests), one line per case"
-.venv/bin/python Tests/tools/pandoc_conformance.py "$(swift build -c release --show-bin-path)/lectern" --minimum 90
+.venv/bin/python Tests/tools/pandoc_conformance.py "$lectern" --minimum 90
 
 echo "== end-to-end and browser tests"
-LECTERN_BIN="$(swift build -c release --show-bin-path)/lectern" .venv/bin/python -m pytest -q Tests/Browser "$@"
+LECTERN_BIN="$lectern" .venv/bin/python -m pytest -q Tests/Browser "$@"
