@@ -62,7 +62,11 @@ let package = Package(
                 "LecternCore", "LecternSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
+            ],
+            // mimalloc (Debian's libmimalloc-dev, MIT) in place of glibc's allocator: a build
+            // allocates millions of small strings and arrays on every core, and costs about 6%
+            // less CPU with it. Linked before the C library, its malloc serves the whole process.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // A libFuzzer target over the whole pipeline (Scripts/fuzz.sh); built normally, it
         // replays a corpus.

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(pkg-config time libcmark-gfm-dev libcmark-gfm-extensions-dev fonts-lmodern libgtksourceview-5-common)
+packages=(pkg-config time libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev fonts-lmodern libgtksourceview-5-common)
 if [[ "${1:-}" == "--browser" ]]; then
   packages+=(chromium chromium-driver firefox-esr python3-venv cmark-gfm)
   command -v java >/dev/null || packages+=(default-jre-headless)
