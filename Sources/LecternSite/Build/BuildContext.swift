@@ -13,6 +13,9 @@ public final class BuildContext: @unchecked Sendable {
     public var course: Course?
     /// The theme with the course's overrides.
     public var theme: Theme?
+    /// The theme and its diagnostics, loading on another core while the course is read and
+    /// analysed; `loadTheme` waits for them.
+    var themeInBackground: Background<(Theme, [Diagnostic])>?
     /// Everything reported so far.
     public var diagnostics: [Diagnostic] = []
     /// Where the site is being written.
@@ -50,4 +53,26 @@ public enum BuildProgress: Sendable {
     case analysed(Int, of: Int)
     /// Files written, out of about this many.
     case written(Int, of: Int)
+}
+
+/// A value worked out on another thread, waited for where it is needed.
+final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var value: Value?
+
+    /// Starts `work` at once.
+    init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.value = work()
+            self.done.leave()
+        }
+    }
+
+    /// The value, once `work` has finished.
+    func wait() -> Value {
+        done.wait()
+        guard let value else { preconditionFailure("background work finished without a value") }
+        return value
+    }
 }

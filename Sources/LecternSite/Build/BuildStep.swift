@@ -23,9 +23,12 @@ public struct BuildStep: Sendable {
                                           courseRoot: options.root)
     }
 
-    /// Reads course.yml and lists `Content/`.
+    /// Reads course.yml and lists `Content/`; the theme starts loading meanwhile, on a core
+    /// that would otherwise wait.
     public static let readCourse = BuildStep("read course") { context in
         SyntaxHighlighter.prepareInBackground()
+        let root = context.options.root
+        context.themeInBackground = Background { Theme.load(courseRoot: root) }
         let plan = try CourseLoader.plan(root: context.options.root)
         context.plan = plan
         context.diagnostics += plan.diagnostics
@@ -51,7 +54,8 @@ public struct BuildStep: Sendable {
 
     /// The theme with the course's overrides; template errors are diagnostics.
     public static let loadTheme = BuildStep("load theme") { context in
-        let (theme, diagnostics) = Theme.load(courseRoot: context.options.root)
+        let (theme, diagnostics) = context.themeInBackground?.wait() ?? Theme.load(courseRoot: context.options.root)
+        context.themeInBackground = nil
         context.theme = theme
         context.diagnostics += diagnostics
     }
