@@ -14,6 +14,7 @@ struct DeckRenderer {
         options.deckMode = true
         var writer = HTMLWriter(options: options)
         var slides: [[String: Any]] = []
+        var markup = ""
         for (index, slide) in deck.slides.enumerated() {
             var attributes = slide.attributes
             attributes.id = ""
@@ -49,8 +50,10 @@ struct DeckRenderer {
             writer.writeBlocks(slide.notes, into: &notes)
             slides.append(["open": open, "heading": heading, "content": content, "notes": notes,
                            "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+            Self.writeSlide(open: open, heading: heading, content: content, notes: slide.notes.isEmpty ? nil : notes, into: &markup)
         }
         values["slides"] = slides
+        values["slidesHTML"] = markup
         values["total"] = deck.slides.count
         var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]
         if let footer = lesson.document.metadata.footer { lessonValues["footer"] = footer }
@@ -61,5 +64,14 @@ struct DeckRenderer {
         links["lesson"] = context.paths.link(fromPage: directory, toPage: lesson.slug)
         values["links"] = links
         return values
+    }
+
+    /// One slide as `deck.js` and the speaker view expect it. Written here rather than by a
+    /// template loop, which costs a deck five look-ups per slide; a theme can still lay out
+    /// `slides` itself.
+    static func writeSlide(open: String, heading: String, content: String, notes: String?, into out: inout String) {
+        out += open + "\n<div class=\"slide-body\">\n" + heading + "\n" + content + "\n</div>\n"
+        if let notes { out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n" + notes + "</aside>\n" }
+        out += "</section>\n"
     }
 }

@@ -158,10 +158,17 @@ public struct SiteRenderer: @unchecked Sendable {
         var tocOptions = HTMLWriter.Options.page
         tocOptions.allowsRawHTML = !course.config.safe
         var tocWriter = HTMLWriter(options: tocOptions)
+        var tocHTML = ""
         let toc = lesson.analysis.tableOfContents.map { entry -> [String: Any] in
-            ["level": entry.level, "id": entry.id, "title": tocWriter.renderInlines(entry.title)]
+            let title = tocWriter.renderInlines(entry.title)
+            // As a template loop would write it, without its three look-ups per entry.
+            tocHTML += "<li class=\"toc-level-\(entry.level)\"><a href=\"#"
+            HTMLWriter.appendEscaped(entry.id, quotes: true, apostrophes: true, to: &tocHTML)
+            tocHTML += "\">" + title + "</a></li>\n"
+            return ["level": entry.level, "id": entry.id, "title": title]
         }
         values["toc"] = toc
+        values["tocHTML"] = tocHTML
         values["hasToc"] = toc.count >= 2
         return values
     }

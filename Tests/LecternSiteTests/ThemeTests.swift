@@ -134,6 +134,35 @@ import Testing
         let meta = page.components(separatedBy: "\n").filter { $0.contains("<meta name=\"description\"") }
         #expect(meta == (expected.map { ["<meta name=\"description\" content=\"\($0)\">"] } ?? []))
     }
+
+    @Test func aThemeThatLaysOutSlidesAndContentsItselfGetsTheSamePages() throws {
+        let files = Theme.builtInFiles
+        let slides = String(decoding: try #require(files["slides.mustache"]), as: UTF8.self)
+        let lesson = String(decoding: try #require(files["lesson.mustache"]), as: UTF8.self)
+        let slidesLoop = "{{#slides}}\n{{{open}}}\n<div class=\"slide-body\">\n{{{heading}}}\n{{{content}}}\n</div>\n"
+            + "{{#hasNotes}}<aside class=\"notes\" aria-label=\"Speaker notes\">\n{{{notes}}}</aside>\n{{/hasNotes}}\n</section>\n{{/slides}}\n"
+        let tocLoop = "{{#toc}}<li class=\"toc-level-{{level}}\"><a href=\"#{{id}}\">{{{title}}}</a></li>\n{{/toc}}\n"
+        #expect(slides.contains("{{{slidesHTML}}}") && lesson.contains("{{{tocHTML}}}"))
+        let source = "---\ntitle: One\n---\n\n# Part\n\n## First {#a-b}\n\nText.\n\n::: notes\nSay this & that.\n:::\n\n"
+            + "## *Second* <b>two</b>\n\n- a\n- b\n\n### Inner\n\nMore.\n"
+        let builtIn = try OutputSafetyTests.makeCourse(source)
+        defer { OutputSafetyTests.remove(builtIn) }
+        let themed = try ThemeTests.course(templates: [
+            "slides.mustache": slides.replacingOccurrences(of: "{{{slidesHTML}}}", with: slidesLoop),
+            "lesson.mustache": lesson.replacingOccurrences(of: "{{{tocHTML}}}", with: tocLoop),
+        ])
+        defer { OutputSafetyTests.remove(themed) }
+        try source.write(toFile: themed + "/Content/one.md", atomically: true, encoding: .utf8)
+        for root in [builtIn, themed] { #expect(try SiteBuilder.build(BuildOptions(root: root)).wrote) }
+        for page in ["one/index.html", "one/slides/index.html"] {
+            let expected = try String(contentsOfFile: builtIn + "/Public/" + page, encoding: .utf8)
+            #expect(try String(contentsOfFile: themed + "/Public/" + page, encoding: .utf8) == expected, "\(page)")
+        }
+        let deck = try String(contentsOfFile: builtIn + "/Public/one/slides/index.html", encoding: .utf8)
+        #expect(deck.contains("<aside class=\"notes\" aria-label=\"Speaker notes\">\n<p>Say this &amp; that.</p>\n</aside>"))
+        let page = try String(contentsOfFile: builtIn + "/Public/one/index.html", encoding: .utf8)
+        #expect(page.contains("<li class=\"toc-level-3\"><a href=\"#a-b\">First</a></li>"))
+    }
 }
 
 @Suite struct SafeModeTests {
