@@ -1,6 +1,7 @@
 """`lectern serve`: safe file serving, index pages, rebuild on change and live reload."""
 import http.client
 import re
+import signal
 import socket
 import subprocess
 import time
@@ -339,3 +340,22 @@ def test_a_save_made_while_the_first_build_runs_is_not_lost(lectern, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_stopping_serve_leaves_no_lock_file_beside_the_site(lectern, tmp_path, stop):
+    course = make_course(tmp_path / "stopped", {"one.md": "---\ntitle: One\n---\n\nText.\n"})
+    port = free_port()
+    process = subprocess.Popen([lectern, "serve", str(course), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        assert wait_for(lambda: is_up(port))
+        assert (course / ".Public.lectern-lock").exists()
+        process.send_signal(stop)
+        assert process.wait(timeout=10) == -stop
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    assert not (course / ".Public.lectern-lock").exists()
+    assert (course / "Public" / "one" / "index.html").exists()

@@ -141,6 +141,12 @@ public final class PreviewSession: @unchecked Sendable {
         return published(changed, full: true, lessonsParsed: 0)
     }
 
+    /// Lets go of the output folder, removing the lock file beside it: `serve` calls this when
+    /// it is stopped, since a process ended by a signal runs no clean-up of its own.
+    public func close() {
+        outputLock.release()
+    }
+
     /// Re-reads the given lessons (paths relative to `Content/`); anything else that changed
     /// needs `rebuildAll`.
     public func update(lessons paths: [String]) -> PreviewUpdate {

@@ -41,6 +41,8 @@ extension Lectern {
                 DiagnosticOutput.note("error: \(error)")
                 throw ExitCode(1)
             }
+            let stopping = StopSignals.install { session.close() }
+            defer { withExtendedLifetime(stopping) {} }
             let watcher = PreviewWatcher(root: course.path, session: session, quiet: report.quiet)
             watcher.prime()
             watcher.rebuild(.all)
@@ -60,6 +62,25 @@ extension Lectern {
             } else {
                 try await server.run(on: try sockaddr_in.inet(ip4: host, port: chosen))
             }
+        }
+    }
+}
+
+/// Ctrl-C and termination requests: the clean-up runs first, then the signal ends the process
+/// as it would have (a shell still sees 130 after Ctrl-C).
+enum StopSignals {
+    static func install(_ cleanUp: @escaping @Sendable () -> Void) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                cleanUp()
+                // To the process, not this thread: the dispatch threads keep signals blocked.
+                signal(number, SIG_DFL)
+                kill(getpid(), number)
+            }
+            source.resume()
+            return source
         }
     }
 }
