@@ -2,7 +2,6 @@ import ArgumentParser
 import LecternCore
 
 /// The `lectern` command: builds, checks and serves Pandoc-markdown courses.
-@main
 struct Lectern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lectern",
