@@ -1,4 +1,3 @@
-import LecternCore
 #if canImport(CMimalloc)
 import CMimalloc
 #endif
