@@ -147,7 +147,7 @@ struct PageContext: @unchecked Sendable {
     func lessonCard(_ lesson: Lesson, from directory: String) -> [String: Any] {
         var card: [String: Any] = ["title": lesson.title, "url": paths.link(fromPage: directory, toPage: lesson.slug),
                                    "id": lesson.id, "minutes": lesson.minutes]
-        if let description = lesson.document.metadata.description { card["description"] = description }
+        if let description = lesson.document.metadata.description, !description.isEmpty { card["description"] = description }
         card.merge(Self.levelValues(lesson.document.metadata.level)) { _, new in new }
         return card
     }

@@ -133,6 +133,10 @@ import Testing
         let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
         let meta = page.components(separatedBy: "\n").filter { $0.contains("<meta name=\"description\"") }
         #expect(meta == (expected.map { ["<meta name=\"description\" content=\"\($0)\">"] } ?? []))
+        // The lesson's card on the home page, likewise.
+        let home = try String(contentsOfFile: root + "/Public/index.html", encoding: .utf8)
+        let cards = home.components(separatedBy: "\n").filter { $0.contains("lesson-description") }
+        #expect(cards == (expected.map { ["<p class=\"lesson-description\">\($0)</p>"] } ?? []))
     }
 
     @Test func aThemeThatLaysOutSlidesAndContentsItselfGetsTheSamePages() throws {
