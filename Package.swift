@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "LecternSite",
-            dependencies: ["LecternCore", "LecternHighlight", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["LecternCore", "LecternHighlight", "LecternText", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: coverage,
             plugins: ["EmbedTheme"]
         ),

@@ -1,3 +1,5 @@
+import LecternText
+
 /// Which theme partials render the same text on every page of one folder depth, so that pages
 /// can include them already rendered: every variable costs Mustache a few microseconds of
 /// look-ups, and the header, footer and policy partials hold a dozen on every page and deck.
@@ -80,20 +82,20 @@ enum SharedPartials {
     /// The tags of a template with the default delimiters; nil when a tag changes the delimiters
     /// or names a partial at run time, or a tag is not closed.
     static func tags(_ text: String) -> [Tag]? {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         var tags: [Tag] = []
-        var index = 0, depth = 0, lineStart = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") { lineStart = index + 1 }
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else { index += 1; continue }
-            let triple = index + 2 < bytes.count && bytes[index + 2] == UInt8(ascii: "{")
-            let contentStart = index + (triple ? 3 : 2)
-            guard let end = find(triple ? "}}}" : "}}", in: bytes, from: contentStart) else { return nil }
-            let content = String(decoding: bytes[contentStart..<end], as: UTF8.self)
-            let before = bytes[lineStart..<index]
+        var depth = 0
+        var lineStart = bytes.startIndex, searched = bytes.startIndex
+        while let open = text[searched...].firstByteRange(of: "{{") {
+            if let newline = bytes[searched..<open.lowerBound].lastIndex(of: UInt8(ascii: "\n")) { lineStart = bytes.index(after: newline) }
+            let triple = bytes[open.upperBound...].first == UInt8(ascii: "{")
+            let contentStart = triple ? bytes.index(after: open.upperBound) : open.upperBound
+            guard let close = text[contentStart...].firstByteRange(of: triple ? "}}}" : "}}") else { return nil }
+            let content = text[contentStart..<close.lowerBound]
+            let before = bytes[lineStart..<open.lowerBound]
             let indented = !before.isEmpty && before.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             let sigil = triple ? nil : content.first
-            let name = String((sigil.map { "#^/!>&<$=%".contains($0) } ?? false ? content.dropFirst() : content[...]).trimmingWhitespaces())
+            let name = String((sigil.map { "#^/!>&<$=%".contains($0) } ?? false ? content.dropFirst() : content).trimmingWhitespaces())
             switch sigil {
             case "=": return nil
             case ">", "<":
@@ -115,19 +117,9 @@ enum SharedPartials {
                 tags.append(Tag(kind: .variable, name: name, depth: depth, indented: indented))
             }
             // A comment may span lines: the next tag's line starts after its last newline.
-            if let newline = bytes[contentStart..<end].lastIndex(of: UInt8(ascii: "\n")) { lineStart = newline + 1 }
-            index = end + (triple ? 3 : 2)
+            searched = close.upperBound
+            if let newline = bytes[contentStart..<close.lowerBound].lastIndex(of: UInt8(ascii: "\n")) { lineStart = bytes.index(after: newline) }
         }
         return tags
-    }
-
-    private static func find(_ closer: String, in bytes: [UInt8], from start: Int) -> Int? {
-        let closer = Array(closer.utf8)
-        var index = start
-        while index + closer.count <= bytes.count {
-            if bytes[index] == closer[0], bytes[index..<index + closer.count].elementsEqual(closer) { return index }
-            index += 1
-        }
-        return nil
     }
 }
