@@ -32,8 +32,8 @@ struct PageContext: @unchecked Sendable {
         self.paths = paths
         self.assets = assets
         self.theme = theme
-        courseValues = TemplateValue.wrap(Self.values(of: course))
-        assetValues = TemplateValue.wrap(assets)
+        courseValues = theme.prepared(Self.values(of: course))
+        assetValues = theme.prepared(assets)
         // A deck sits one folder below its lesson; the store page is in `assets/`.
         let deepest = course.lessons.map { $0.slug.split(separator: "/").count + 1 }.max() ?? 1
         var fragments: [String: [String: String]] = [:]
@@ -49,7 +49,7 @@ struct PageContext: @unchecked Sendable {
     func updating(_ course: Course) -> PageContext {
         var context = self
         context.course = course
-        context.courseValues = TemplateValue.wrap(Self.values(of: course))
+        context.courseValues = theme.prepared(Self.values(of: course))
         context.sharedLibraries = context.makeSharedLibraries()
         return context
     }

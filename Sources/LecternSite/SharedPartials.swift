@@ -11,27 +11,15 @@ import LecternText
 /// analysis cannot read with certainty (changed delimiters, partials named at run time)
 /// leaves every partial to be rendered per page, as before.
 enum SharedPartials {
-    /// A tag of a template, as far as this analysis needs to know it.
-    struct Tag: Equatable {
-        enum Kind: Equatable { case variable, section, close, partial, parent, block, comment }
-        let kind: Kind
-        let name: String
-        /// Sections, parents and blocks open around the tag.
-        let depth: Int
-        /// Only spaces and tabs, at least one, come before the tag on its line: Mustache
-        /// indents every line of a partial included that way.
-        let indented: Bool
-    }
-
     /// The partials among `texts` (template name to text) that qualify; `direct` are the
     /// templates the build renders by name with a page's values, which therefore never qualify.
     static func names(texts: [String: String], direct: Set<String>) -> Set<String> {
-        var scans: [String: [Tag]] = [:]
+        var scans: [String: [TemplateTag]] = [:]
         for (name, text) in texts {
             guard let tags = tags(text) else { return [] }
             scans[name] = tags
         }
-        var references: [String: [(from: String, tag: Tag)]] = [:]
+        var references: [String: [(from: String, tag: TemplateTag)]] = [:]
         for (name, tags) in scans {
             for tag in tags where tag.kind == .partial || tag.kind == .parent { references[tag.name, default: []].append((name, tag)) }
         }
@@ -51,7 +39,7 @@ enum SharedPartials {
                 case .comment, .close: return true
                 // Inside one of the partial's own sections, `.` is that section's shared value.
                 case .variable, .section: return isShared(tag.name) || (tag.depth > 0 && isCurrent(tag.name))
-                case .partial, .parent, .block: return false
+                case .partial, .parent, .block, .dynamicPartial, .delimiters: return false
                 }
             }
             if readsOnlySharedValues, isPlaced(name) { shared.insert(name) }
@@ -79,47 +67,11 @@ enum SharedPartials {
         return name[name.index(after: open)...].prefix(while: { $0 != ")" })
     }
 
-    /// The tags of a template with the default delimiters; nil when a tag changes the delimiters
-    /// or names a partial at run time, or a tag is not closed.
-    static func tags(_ text: String) -> [Tag]? {
-        let bytes = text.utf8
-        var tags: [Tag] = []
-        var depth = 0
-        var lineStart = bytes.startIndex, searched = bytes.startIndex
-        while let open = text[searched...].firstByteRange(of: "{{") {
-            if let newline = bytes[searched..<open.lowerBound].lastIndex(of: UInt8(ascii: "\n")) { lineStart = bytes.index(after: newline) }
-            let triple = bytes[open.upperBound...].first == UInt8(ascii: "{")
-            let contentStart = triple ? bytes.index(after: open.upperBound) : open.upperBound
-            guard let close = text[contentStart...].firstByteRange(of: triple ? "}}}" : "}}") else { return nil }
-            let content = text[contentStart..<close.lowerBound]
-            let before = bytes[lineStart..<open.lowerBound]
-            let indented = !before.isEmpty && before.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            let sigil = triple ? nil : content.first
-            let name = String((sigil.map { "#^/!>&<$=%".contains($0) } ?? false ? content.dropFirst() : content).trimmingWhitespaces())
-            switch sigil {
-            case "=": return nil
-            case ">", "<":
-                guard !name.hasPrefix("*") else { return nil }
-                tags.append(Tag(kind: sigil == ">" ? .partial : .parent, name: name, depth: depth, indented: indented))
-                if sigil == "<" { depth += 1 }
-            case "#", "^":
-                tags.append(Tag(kind: .section, name: name, depth: depth, indented: indented))
-                depth += 1
-            case "$":
-                tags.append(Tag(kind: .block, name: name, depth: depth, indented: indented))
-                depth += 1
-            case "/":
-                depth -= 1
-                tags.append(Tag(kind: .close, name: name, depth: depth, indented: indented))
-            case "!", "%":
-                tags.append(Tag(kind: .comment, name: name, depth: depth, indented: indented))
-            default:
-                tags.append(Tag(kind: .variable, name: name, depth: depth, indented: indented))
-            }
-            // A comment may span lines: the next tag's line starts after its last newline.
-            searched = close.upperBound
-            if let newline = bytes[contentStart..<close.lowerBound].lastIndex(of: UInt8(ascii: "\n")) { lineStart = bytes.index(after: newline) }
-        }
-        return tags
+    /// The tags of a template; nil when a tag changes the delimiters or names a partial at run
+    /// time, or a tag is not closed: what such a template includes cannot be known here.
+    static func tags(_ text: String) -> [TemplateTag]? {
+        let scan = TemplateTags.scan(text)
+        guard scan.complete, !scan.tags.contains(where: { $0.kind == .dynamicPartial || $0.kind == .delimiters }) else { return nil }
+        return scan.tags
     }
 }

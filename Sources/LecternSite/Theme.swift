@@ -16,6 +16,9 @@ public struct Theme: @unchecked Sendable {
     public var library: MustacheLibrary
     /// The partials every page of one folder depth renders alike (see `SharedPartials`).
     var sharedPartials: Set<String> = []
+    /// Whether pages get their values wrapped for speed (see `TemplateValue`). Mustache reads the
+    /// name of a partial named at run time (`{{>*name}}`) only from a plain string.
+    var wrapsValues = true
 
     /// The built-in theme's files.
     public static var builtInFiles: [String: Data] {
@@ -63,7 +66,9 @@ public struct Theme: @unchecked Sendable {
                                file: "Templates/\(name).mustache", range: .unknown))
         }
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(text) where texts[reference.name] == nil {
+            // A partial named at run time (`{{>*name}}`) is looked up only when a page renders.
+            for reference in TemplateTags.scan(text).tags where reference.kind == .partial || reference.kind == .parent {
+                guard texts[reference.name] == nil else { continue }
                 bag.add(Diagnostic("template.missing-partial", ["name": reference.name],
                                    file: origins[name + ".mustache"] ?? name,
                                    range: SourceRange(line: reference.line, column: reference.column)))
@@ -71,25 +76,8 @@ public struct Theme: @unchecked Sendable {
         }
         var theme = Theme(files: files, origins: origins, library: library)
         theme.sharedPartials = SharedPartials.names(texts: texts, direct: Set(requiredTemplates))
+        theme.wrapsValues = !texts.values.contains { TemplateTags.scan($0).tags.contains { $0.kind == .dynamicPartial } }
         return (theme, bag.all)
-    }
-
-    /// `{{> name}}` and `{{< name}}` tags with their 1-based line and column.
-    static func partialReferences(_ text: String) -> [(name: String, line: Int, column: Int)] {
-        var references: [(name: String, line: Int, column: Int)] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...].drop(while: { $0 == " " })
-                guard let sigil = after.first, sigil == ">" || sigil == "<",
-                      let close = after.range(of: "}}") else { rest = rest[open.upperBound...]; continue }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingWhitespaces()
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty { references.append((name, offset + 1, column)) }
-                rest = after[close.upperBound...]
-            }
-        }
-        return references
     }
 
     private static func describe(_ error: Error) -> String {
@@ -105,6 +93,9 @@ public struct Theme: @unchecked Sendable {
     /// Renders a template, with `library` in place of the theme's own when given; only called
     /// with names checked at load time.
     func render(_ context: [String: Any], template: String, library: MustacheLibrary? = nil) -> String {
-        (library ?? self.library).render(TemplateValue.wrap(context), withTemplate: template) ?? ""
+        (library ?? self.library).render(prepared(context), withTemplate: template) ?? ""
     }
+
+    /// Values as this theme's templates get them: wrapped, unless a template names a partial at run time.
+    func prepared(_ values: Any) -> Any { wrapsValues ? TemplateValue.wrap(values) : values }
 }

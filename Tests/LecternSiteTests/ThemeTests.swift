@@ -102,6 +102,21 @@ import Testing
         #expect(missing.first?.message.contains("'credits'") == true)
     }
 
+    @Test func aPartialNamedByAValueIsNotReportedAndRendersWhatTheValueNames() throws {
+        let root = try Self.course(templates: [
+            "footer.mustache": "<footer>\n{{>*course.credits}}{{>*course.nothing}}\n</footer>\n",
+            "thanks.mustache": "<p class=\"credits\">Thanks to {{course.title}}</p>\n",
+        ])
+        defer { OutputSafetyTests.remove(root) }
+        let config = root + "/Content/course.yml"
+        try (String(contentsOfFile: config, encoding: .utf8) + "credits: thanks\n").write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try SiteBuilder.build(BuildOptions(root: root))
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(result.wrote)
+        let page = try String(contentsOfFile: root + "/Public/one/index.html", encoding: .utf8)
+        #expect(page.contains("<footer>\n<p class=\"credits\">Thanks to T</p>\n\n</footer>"))
+    }
+
     @Test func assetNamesCarryTheirContentHash() throws {
         let root = try Self.course(templates: [:])
         defer { OutputSafetyTests.remove(root) }
