@@ -17,6 +17,8 @@ extension Lectern {
         func run() throws {
             let options = report.configure(site.apply(to: course.buildOptions()))
             let start = Date()
+            let stopping = StopSignals.install { UnfinishedSite.abandon() }
+            defer { withExtendedLifetime(stopping) {} }
             let result: BuildResult
             do {
                 result = try SiteBuilder.build(options)

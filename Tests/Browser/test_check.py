@@ -7,6 +7,8 @@ import signal
 import subprocess
 import time
 
+import pytest
+
 from conftest import ROOT, make_course, run
 
 BROKEN = {
@@ -89,6 +91,29 @@ def test_killed_builds_leave_the_previous_site_identical(lectern, tmp_path):
         process.wait()
         after = digest(course / "Public")
         assert after == before or after == complete, "a half-written site"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_leaves_the_previous_site_and_nothing_beside_it(lectern, tmp_path, stop):
+    paragraph = "Words about data pipelines and models in production. " * 40 + "\n\n"
+    lessons = {"l%03d.md" % i: "---\ntitle: L%d\n---\n\n" % i + ("## Part\n\n" + paragraph) * 30 for i in range(300)}
+    course = make_course(tmp_path / "big", lessons)
+    assert run(lectern, "build", str(course)).returncode == 0
+    before = digest(course / "Public")
+    (course / "Content" / "l000.md").write_text("---\ntitle: Changed\n---\n\nChanged.\n")
+    process = subprocess.Popen([lectern, "build", str(course)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = course / (".Public.lectern-new-%d" % process.pid)
+    # Stopped while it writes the new site beside the old one.
+    while not (staging / "l150").exists() and process.poll() is None:
+        time.sleep(0.001)
+    process.send_signal(stop)
+    assert process.wait(timeout=10) == -stop, "the build finished before it was stopped"
+    assert digest(course / "Public") == before
+    # The unfinished site is removed in the background.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and sorted(p.name for p in course.iterdir()) != ["Content", "Public"]:
+        time.sleep(0.05)
+    assert sorted(p.name for p in course.iterdir()) == ["Content", "Public"]
 
 
 def diagnostic_lines(text):

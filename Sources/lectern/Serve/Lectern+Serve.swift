@@ -66,25 +66,6 @@ extension Lectern {
     }
 }
 
-/// Ctrl-C and termination requests: the clean-up runs first, then the signal ends the process
-/// as it would have (a shell still sees 130 after Ctrl-C).
-enum StopSignals {
-    static func install(_ cleanUp: @escaping @Sendable () -> Void) -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                cleanUp()
-                // To the process, not this thread: the dispatch threads keep signals blocked.
-                signal(number, SIG_DFL)
-                kill(getpid(), number)
-            }
-            source.resume()
-            return source
-        }
-    }
-}
-
 /// Finds a port nobody listens on.
 enum PortFinder {
     static let attempts = 20
