@@ -9,5 +9,9 @@
 # linking mode or the flags change between two builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# SwiftPM leaves scratch folders under $TMPDIR: a private one, removed at the end.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/lectern-release.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 swift build -c release --product lectern --static-swift-stdlib -Xswiftc -cross-module-optimization 2>&1 | tail -1 >&2
 echo "$(swift build -c release --show-bin-path)/lectern"
