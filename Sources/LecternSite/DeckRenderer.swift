@@ -13,6 +13,8 @@ struct DeckRenderer {
         options.headingShift = 0
         options.deckMode = true
         var writer = HTMLWriter(options: options)
+        // For a theme that lays out the slides itself; the built-in one takes `slidesHTML`.
+        let listsSlides = context.theme.reads("slides")
         var slides: [[String: Any]] = []
         var markup = ""
         for (index, slide) in deck.slides.enumerated() {
@@ -48,11 +50,13 @@ struct DeckRenderer {
             writer.writeFootnotes(into: &content)
             var notes = ""
             writer.writeBlocks(slide.notes, into: &notes)
-            slides.append(["open": open, "heading": heading, "content": content, "notes": notes,
-                           "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+            if listsSlides {
+                slides.append(["open": open, "heading": heading, "content": content, "notes": notes,
+                               "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+            }
             Self.writeSlide(open: open, heading: heading, content: content, notes: slide.notes.isEmpty ? nil : notes, into: &markup)
         }
-        values["slides"] = slides
+        if listsSlides { values["slides"] = slides }
         values["slidesHTML"] = markup
         values["total"] = deck.slides.count
         var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]

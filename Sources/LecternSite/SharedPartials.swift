@@ -49,7 +49,7 @@ enum SharedPartials {
 
     /// Whether a tag's name (transforms removed) is one of the values every page of a depth shares.
     static func isShared(_ name: String) -> Bool {
-        let parts = bare(name).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = TemplateTags.bare(name).split(separator: ".", omittingEmptySubsequences: false)
         guard let first = parts.first, !parts.contains(where: \.isEmpty) else { return false }
         switch first {
         case "root": return parts.count == 1
@@ -60,12 +60,7 @@ enum SharedPartials {
     }
 
     /// Whether a tag's name (transforms removed) is `.`, the value of the innermost section.
-    static func isCurrent(_ name: String) -> Bool { bare(name) == "." }
-
-    private static func bare(_ name: String) -> Substring {
-        guard let open = name.lastIndex(of: "(") else { return Substring(name) }
-        return name[name.index(after: open)...].prefix(while: { $0 != ")" })
-    }
+    static func isCurrent(_ name: String) -> Bool { TemplateTags.bare(name) == "." }
 
     /// The tags of a template; nil when a tag changes the delimiters or names a partial at run
     /// time, or a tag is not closed: what such a template includes cannot be known here.

@@ -159,17 +159,20 @@ public struct SiteRenderer: @unchecked Sendable {
         tocOptions.allowsRawHTML = !course.config.safe
         var tocWriter = HTMLWriter(options: tocOptions)
         var tocHTML = ""
-        let toc = lesson.analysis.tableOfContents.map { entry -> [String: Any] in
+        // For a theme that lays out the contents itself; the built-in one takes `tocHTML`.
+        let listsContents = theme.reads("toc")
+        var toc: [[String: Any]] = []
+        for entry in lesson.analysis.tableOfContents {
             let title = tocWriter.renderInlines(entry.title)
             // As a template loop would write it, without its three look-ups per entry.
             tocHTML += "<li class=\"toc-level-\(entry.level)\"><a href=\"#"
             HTMLWriter.appendEscaped(entry.id, quotes: true, apostrophes: true, to: &tocHTML)
             tocHTML += "\">" + title + "</a></li>\n"
-            return ["level": entry.level, "id": entry.id, "title": title]
+            if listsContents { toc.append(["level": entry.level, "id": entry.id, "title": title]) }
         }
-        values["toc"] = toc
+        if listsContents { values["toc"] = toc }
         values["tocHTML"] = tocHTML
-        values["hasToc"] = toc.count >= 2
+        values["hasToc"] = lesson.analysis.tableOfContents.count >= 2
         return values
     }
 }

@@ -93,4 +93,32 @@ enum TemplateTags {
         }
         return (tags, true)
     }
+
+    /// A tag's name without its transforms: `x` for `{{uppercased(x)}}`.
+    static func bare(_ name: String) -> Substring {
+        guard let open = name.lastIndex(of: "(") else { return Substring(name) }
+        return name[name.index(after: open)...].prefix(while: { $0 != ")" })
+    }
+
+    /// The first part of every name the templates look up (`lesson` for `{{lesson.title}}`):
+    /// a value of a page that none of them names is never read. Nil when a template cannot be
+    /// read with certainty (changed delimiters, partials named at run time, an unclosed tag).
+    static func namedValues(_ texts: [String: String]) -> Set<String>? {
+        var names: Set<String> = []
+        for text in texts.values {
+            let scan = scan(text)
+            guard scan.complete else { return nil }
+            for tag in scan.tags {
+                switch tag.kind {
+                case .variable, .section:
+                    if let first = bare(tag.name).split(separator: ".", maxSplits: 1).first { names.insert(String(first)) }
+                case .dynamicPartial, .delimiters:
+                    return nil
+                case .close, .partial, .parent, .block, .comment:
+                    break
+                }
+            }
+        }
+        return names
+    }
 }

@@ -19,6 +19,8 @@ public struct Theme: @unchecked Sendable {
     /// Whether pages get their values wrapped for speed (see `TemplateValue`). Mustache reads the
     /// name of a partial named at run time (`{{>*name}}`) only from a plain string.
     var wrapsValues = true
+    /// The page values the templates name (see `TemplateTags.namedValues`); nil when unknown.
+    var namedValues: Set<String>?
 
     /// The built-in theme's files.
     public static var builtInFiles: [String: Data] {
@@ -77,6 +79,7 @@ public struct Theme: @unchecked Sendable {
         var theme = Theme(files: files, origins: origins, library: library)
         theme.sharedPartials = SharedPartials.names(texts: texts, direct: Set(requiredTemplates))
         theme.wrapsValues = !texts.values.contains { TemplateTags.scan($0).tags.contains { $0.kind == .dynamicPartial } }
+        theme.namedValues = TemplateTags.namedValues(texts)
         return (theme, bag.all)
     }
 
@@ -95,6 +98,9 @@ public struct Theme: @unchecked Sendable {
     func render(_ context: [String: Any], template: String, library: MustacheLibrary? = nil) -> String {
         (library ?? self.library).render(prepared(context), withTemplate: template) ?? ""
     }
+
+    /// Whether a template may read the page value `name`: a value none names need not be made.
+    func reads(_ name: String) -> Bool { namedValues?.contains(name) ?? true }
 
     /// Values as this theme's templates get them: wrapped, unless a template names a partial at run time.
     func prepared(_ values: Any) -> Any { wrapsValues ? TemplateValue.wrap(values) : values }

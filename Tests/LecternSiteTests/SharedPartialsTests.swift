@@ -6,47 +6,9 @@ import Testing
 /// Partials rendered once per folder depth: which ones qualify, and pages that come out exactly
 /// as when every partial is rendered per page.
 @Suite struct SharedPartialsTests {
-    typealias Tag = TemplateTag
-
     @Test func theBuiltInHeaderFooterAndPolicyAreShared() {
         let (theme, _) = Theme.load(courseRoot: "/nonexistent")
         #expect(theme.sharedPartials == ["csp", "footer", "header"])
-    }
-
-    @Test func tagsAreReadWithTheirDepthIndentationAndPlace() throws {
-        let tags = try #require(SharedPartials.tags("a{{x}}\n  {{> p }}\n{{#s}}{{{y}}}{{&z}}{{/s}}{{! one\n two }}{{<l}}{{$b}}{{/b}}{{/l}}\té{{uppercased(w)}}"))
-        #expect(tags == [
-            Tag(kind: .variable, name: "x", depth: 0, indented: false, line: 1, column: 2),
-            Tag(kind: .partial, name: "p", depth: 0, indented: true, line: 2, column: 3),
-            Tag(kind: .section, name: "s", depth: 0, indented: false, line: 3, column: 1),
-            Tag(kind: .variable, name: "y", depth: 1, indented: false, line: 3, column: 7),
-            Tag(kind: .variable, name: "z", depth: 1, indented: false, line: 3, column: 14),
-            Tag(kind: .close, name: "s", depth: 0, indented: false, line: 3, column: 20),
-            Tag(kind: .comment, name: "one\n two", depth: 0, indented: false, line: 3, column: 26),
-            Tag(kind: .parent, name: "l", depth: 0, indented: false, line: 4, column: 8),
-            Tag(kind: .block, name: "b", depth: 1, indented: false, line: 4, column: 14),
-            Tag(kind: .close, name: "b", depth: 1, indented: false, line: 4, column: 20),
-            Tag(kind: .close, name: "l", depth: 0, indented: false, line: 4, column: 26),
-            Tag(kind: .variable, name: "uppercased(w)", depth: 0, indented: false, line: 4, column: 34),
-        ])
-        #expect(SharedPartials.tags("x {{=<% %>=}} <%y%>") == nil)
-        #expect(SharedPartials.tags("{{>*dynamic}}") == nil)
-        #expect(SharedPartials.tags("{{<*dynamic}}{{/dynamic}}") == nil)
-        #expect(SharedPartials.tags("{{open") == nil)
-    }
-
-    @Test func aScanStopsWhereTheDelimitersChangeOrATagIsLeftOpen() {
-        let changed = TemplateTags.scan("{{>a}}\n{{=<% %>=}}\n<%>b%>{{>c}}")
-        #expect(changed.complete)
-        #expect(changed.tags.map(\.kind) == [.partial, .delimiters])
-        let open = TemplateTags.scan("{{>a}} {{>b")
-        #expect(!open.complete)
-        #expect(open.tags.map(\.name) == ["a"])
-        let dynamic = TemplateTags.scan("{{>* which }}{{<*base}}{{/base}}")
-        #expect(dynamic.tags.map(\.kind) == [.dynamicPartial, .dynamicPartial, .close])
-        #expect(dynamic.tags.map(\.name) == ["which", "base", "base"])
-        // Mustache reads the sigil right after the braces: with a space before it, this is a variable.
-        #expect(TemplateTags.scan("{{ > p}}").tags.map(\.kind) == [.variable])
     }
 
     @Test func onlyPartialsThatSeeCourseWideValuesWhereThePageHasThemAreShared() {
