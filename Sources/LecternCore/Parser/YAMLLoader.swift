@@ -7,6 +7,13 @@ enum YAMLLoader {
 
     /// Parses `text`, whose first line is line `firstLine` of the file whose lines are `fileLines`.
     static func load(_ text: String, firstLine: Int, fileLines: [Substring], bag: inout DiagnosticBag) -> YAMLValue? {
+        var shortcutColumns = ByteColumns(lines: fileLines)
+        if let value = YAMLShortcut.read(text, firstLine: firstLine, columns: &shortcutColumns) { return value }
+        return composed(text, firstLine: firstLine, fileLines: fileLines, bag: &bag)
+    }
+
+    /// `load` through libyaml alone.
+    static func composed(_ text: String, firstLine: Int, fileLines: [Substring], bag: inout DiagnosticBag) -> YAMLValue? {
         if let depthLine = excessiveDepthLine(text) {
             bag.report("yaml.too-deep", ["limit": String(maximumDepth)],
                       at: SourceRange(line: depthLine + firstLine - 1, column: 1))
