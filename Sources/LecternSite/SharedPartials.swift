@@ -11,12 +11,12 @@ import LecternText
 /// analysis cannot read with certainty (changed delimiters, partials named at run time)
 /// leaves every partial to be rendered per page, as before.
 enum SharedPartials {
-    /// The partials among `texts` (template name to text) that qualify; `direct` are the
+    /// The partials among the templates (name to its scan) that qualify; `direct` are the
     /// templates the build renders by name with a page's values, which therefore never qualify.
-    static func names(texts: [String: String], direct: Set<String>) -> Set<String> {
+    static func names(scans templates: [String: TemplateTags.Scan], direct: Set<String>) -> Set<String> {
         var scans: [String: [TemplateTag]] = [:]
-        for (name, text) in texts {
-            guard let tags = tags(text) else { return [] }
+        for (name, scan) in templates {
+            guard let tags = tags(scan) else { return [] }
             scans[name] = tags
         }
         var references: [String: [(from: String, tag: TemplateTag)]] = [:]
@@ -64,8 +64,7 @@ enum SharedPartials {
 
     /// The tags of a template; nil when a tag changes the delimiters or names a partial at run
     /// time, or a tag is not closed: what such a template includes cannot be known here.
-    static func tags(_ text: String) -> [TemplateTag]? {
-        let scan = TemplateTags.scan(text)
+    static func tags(_ scan: TemplateTags.Scan) -> [TemplateTag]? {
         guard scan.complete, !scan.tags.contains(where: { $0.kind == .dynamicPartial || $0.kind == .delimiters }) else { return nil }
         return scan.tags
     }

@@ -26,9 +26,12 @@ struct TemplateTag: Equatable {
 /// Reads the tags of a template with the default delimiters, as swift-mustache's parser does:
 /// the sigil follows `{{` directly, and a triple mustache ends with `}}}`.
 enum TemplateTags {
+    /// A template's tags, and whether the scan read the template to its end.
+    typealias Scan = (tags: [TemplateTag], complete: Bool)
+
     /// The tags of `text` in order. The scan stops after a tag that changes the delimiters (the
     /// last tag is then `.delimiters`) and at a tag that is never closed (`complete` is false).
-    static func scan(_ text: String) -> (tags: [TemplateTag], complete: Bool) {
+    static func scan(_ text: String) -> Scan {
         let bytes = text.utf8
         var tags: [TemplateTag] = []
         var depth = 0, line = 1
@@ -103,10 +106,9 @@ enum TemplateTags {
     /// The first part of every name the templates look up (`lesson` for `{{lesson.title}}`):
     /// a value of a page that none of them names is never read. Nil when a template cannot be
     /// read with certainty (changed delimiters, partials named at run time, an unclosed tag).
-    static func namedValues(_ texts: [String: String]) -> Set<String>? {
+    static func namedValues(_ scans: [String: Scan]) -> Set<String>? {
         var names: Set<String> = []
-        for text in texts.values {
-            let scan = scan(text)
+        for scan in scans.values {
             guard scan.complete else { return nil }
             for tag in scan.tags {
                 switch tag.kind {

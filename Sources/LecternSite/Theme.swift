@@ -67,19 +67,20 @@ public struct Theme: @unchecked Sendable {
             bag.add(Diagnostic("template.missing", ["name": name],
                                file: "Templates/\(name).mustache", range: .unknown))
         }
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+        let scans = texts.mapValues(TemplateTags.scan)
+        for (name, scan) in scans.sorted(by: { $0.key < $1.key }) {
             // A partial named at run time (`{{>*name}}`) is looked up only when a page renders.
-            for reference in TemplateTags.scan(text).tags where reference.kind == .partial || reference.kind == .parent {
-                guard texts[reference.name] == nil else { continue }
+            for reference in scan.tags where reference.kind == .partial || reference.kind == .parent {
+                guard !reference.name.isEmpty, texts[reference.name] == nil else { continue }
                 bag.add(Diagnostic("template.missing-partial", ["name": reference.name],
                                    file: origins[name + ".mustache"] ?? name,
                                    range: SourceRange(line: reference.line, column: reference.column)))
             }
         }
         var theme = Theme(files: files, origins: origins, library: library)
-        theme.sharedPartials = SharedPartials.names(texts: texts, direct: Set(requiredTemplates))
-        theme.wrapsValues = !texts.values.contains { TemplateTags.scan($0).tags.contains { $0.kind == .dynamicPartial } }
-        theme.namedValues = TemplateTags.namedValues(texts)
+        theme.sharedPartials = SharedPartials.names(scans: scans, direct: Set(requiredTemplates))
+        theme.wrapsValues = !scans.values.contains { $0.tags.contains { $0.kind == .dynamicPartial } }
+        theme.namedValues = TemplateTags.namedValues(scans)
         return (theme, bag.all)
     }
 

@@ -20,11 +20,11 @@ import Testing
             "nested": "{{root}}{{>deeper}}", "deeper": "{{root}}", "unused": "{{root}}",
             "direct": "{{root}}",
         ]
-        #expect(SharedPartials.names(texts: texts, direct: ["page", "direct"]) == ["wide", "inner", "deeper"])
+        #expect(SharedPartials.names(scans: texts.mapValues(TemplateTags.scan), direct: ["page", "direct"]) == ["wide", "inner", "deeper"])
         texts["page", default: ""] += "{{>direct}}"
-        #expect(SharedPartials.names(texts: texts, direct: ["page", "direct"]) == ["wide", "inner", "deeper"])
+        #expect(SharedPartials.names(scans: texts.mapValues(TemplateTags.scan), direct: ["page", "direct"]) == ["wide", "inner", "deeper"])
         texts["other"] = "{{=[ ]=}}"
-        #expect(SharedPartials.names(texts: texts, direct: ["page", "direct"]).isEmpty)
+        #expect(SharedPartials.names(scans: texts.mapValues(TemplateTags.scan), direct: ["page", "direct"]).isEmpty)
     }
 
     /// A course with lessons at three depths.

@@ -7,7 +7,7 @@ import Testing
     typealias Tag = TemplateTag
 
     @Test func tagsAreReadWithTheirDepthIndentationAndPlace() throws {
-        let tags = try #require(SharedPartials.tags("a{{x}}\n  {{> p }}\n{{#s}}{{{y}}}{{&z}}{{/s}}{{! one\n two }}{{<l}}{{$b}}{{/b}}{{/l}}\té{{uppercased(w)}}"))
+        let tags = try #require(SharedPartials.tags(TemplateTags.scan("a{{x}}\n  {{> p }}\n{{#s}}{{{y}}}{{&z}}{{/s}}{{! one\n two }}{{<l}}{{$b}}{{/b}}{{/l}}\té{{uppercased(w)}}")))
         #expect(tags == [
             Tag(kind: .variable, name: "x", depth: 0, indented: false, line: 1, column: 2),
             Tag(kind: .partial, name: "p", depth: 0, indented: true, line: 2, column: 3),
@@ -22,10 +22,10 @@ import Testing
             Tag(kind: .close, name: "l", depth: 0, indented: false, line: 4, column: 26),
             Tag(kind: .variable, name: "uppercased(w)", depth: 0, indented: false, line: 4, column: 34),
         ])
-        #expect(SharedPartials.tags("x {{=<% %>=}} <%y%>") == nil)
-        #expect(SharedPartials.tags("{{>*dynamic}}") == nil)
-        #expect(SharedPartials.tags("{{<*dynamic}}{{/dynamic}}") == nil)
-        #expect(SharedPartials.tags("{{open") == nil)
+        #expect(SharedPartials.tags(TemplateTags.scan("x {{=<% %>=}} <%y%>")) == nil)
+        #expect(SharedPartials.tags(TemplateTags.scan("{{>*dynamic}}")) == nil)
+        #expect(SharedPartials.tags(TemplateTags.scan("{{<*dynamic}}{{/dynamic}}")) == nil)
+        #expect(SharedPartials.tags(TemplateTags.scan("{{open")) == nil)
     }
 
     @Test func aScanStopsWhereTheDelimitersChangeOrATagIsLeftOpen() {
@@ -45,10 +45,10 @@ import Testing
     @Test func theValuesTemplatesNameAreTheFirstPartsOfTheirNames() {
         let texts = ["a": "{{x.y}}{{#s}}{{.}}{{/s}}{{^t}}{{/t}}{{uppercased(z.w)}}{{>p}}{{<q}}{{$b}}{{/b}}{{/q}}{{! c }}",
                      "p": "{{{u}}}{{&v}}"]
-        #expect(TemplateTags.namedValues(texts) == ["x", "s", "t", "z", "u", "v"])
-        #expect(TemplateTags.namedValues(["a": "{{x}}", "b": "{{>*which}}"]) == nil)
-        #expect(TemplateTags.namedValues(["a": "{{x}}{{=<% %>=}}<%y%>"]) == nil)
-        #expect(TemplateTags.namedValues(["a": "{{x}} {{y"]) == nil)
+        #expect(TemplateTags.namedValues(texts.mapValues(TemplateTags.scan)) == ["x", "s", "t", "z", "u", "v"])
+        #expect(TemplateTags.namedValues(["a": "{{x}}", "b": "{{>*which}}"].mapValues(TemplateTags.scan)) == nil)
+        #expect(TemplateTags.namedValues(["a": "{{x}}{{=<% %>=}}<%y%>"].mapValues(TemplateTags.scan)) == nil)
+        #expect(TemplateTags.namedValues(["a": "{{x}} {{y"].mapValues(TemplateTags.scan)) == nil)
         // The built-in theme lays out the slides and the contents from HTML made in code.
         let (theme, _) = Theme.load(courseRoot: "/nonexistent")
         #expect(theme.reads("lesson") && theme.reads("slidesHTML") && theme.reads("tocHTML"))
