@@ -45,16 +45,28 @@ struct DeckRenderer {
                 // An untitled slide (`---`) still gets a heading to navigate by, for screen readers only.
                 heading = "<h2 class=\"visually-hidden\">Slide \(index + 1)</h2>"
             }
-            var content = ""
-            writer.writeBlocks(slide.blocks, into: &content)
-            writer.writeFootnotes(into: &content)
-            var notes = ""
-            writer.writeBlocks(slide.notes, into: &notes)
-            if listsSlides {
-                slides.append(["open": open, "heading": heading, "content": content, "notes": notes,
-                               "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+            // Each slide as `deck.js` and the speaker view expect it, written here rather than by
+            // a template loop (five look-ups per slide) and straight into the deck's markup; a
+            // theme that lays out `slides` itself takes the parts from there.
+            markup += open + "\n<div class=\"slide-body\">\n" + heading + "\n"
+            let contentStart = markup.utf8.count
+            writer.writeBlocks(slide.blocks, into: &markup)
+            writer.writeFootnotes(into: &markup)
+            let content = contentStart..<markup.utf8.count
+            markup += "\n</div>\n"
+            var notes = content.upperBound..<content.upperBound
+            if !slide.notes.isEmpty {
+                markup += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n"
+                let notesStart = markup.utf8.count
+                writer.writeBlocks(slide.notes, into: &markup)
+                notes = notesStart..<markup.utf8.count
+                markup += "</aside>\n"
             }
-            Self.writeSlide(open: open, heading: heading, content: content, notes: slide.notes.isEmpty ? nil : notes, into: &markup)
+            markup += "</section>\n"
+            if listsSlides {
+                slides.append(["open": open, "heading": heading, "content": Self.part(of: markup, content),
+                               "notes": Self.part(of: markup, notes), "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+            }
         }
         if listsSlides { values["slides"] = slides }
         values["slidesHTML"] = markup
@@ -70,12 +82,9 @@ struct DeckRenderer {
         return values
     }
 
-    /// One slide as `deck.js` and the speaker view expect it. Written here rather than by a
-    /// template loop, which costs a deck five look-ups per slide; a theme can still lay out
-    /// `slides` itself.
-    static func writeSlide(open: String, heading: String, content: String, notes: String?, into out: inout String) {
-        out += open + "\n<div class=\"slide-body\">\n" + heading + "\n" + content + "\n</div>\n"
-        if let notes { out += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n" + notes + "</aside>\n" }
-        out += "</section>\n"
+    /// The text of `text` between two UTF-8 offsets.
+    static func part(of text: String, _ offsets: Range<Int>) -> String {
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offsets.lowerBound)
+        return String(text[start..<text.utf8.index(start, offsetBy: offsets.count)])
     }
 }
