@@ -12,6 +12,9 @@ if [ "${1:-}" = "--fast" ]; then fast=true; shift; fi
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/lectern-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
 export TMPDIR="$scratch"
+# Nor anything in the repository: no bytecode caches, no pytest cache.
+export PYTHONDONTWRITEBYTECODE=1
+export PYTEST_ADDOPTS="-p no:cacheprovider${PYTEST_ADDOPTS:+ $PYTEST_ADDOPTS}"
 
 Scripts/setup.sh --browser
 
