@@ -16,7 +16,7 @@ enum SharedPartials {
     static func names(scans templates: [String: TemplateTags.Scan], direct: Set<String>) -> Set<String> {
         var scans: [String: [TemplateTag]] = [:]
         for (name, scan) in templates {
-            guard let tags = tags(scan) else { return [] }
+            guard let tags = TemplateTags.certain(scan) else { return [] }
             scans[name] = tags
         }
         var references: [String: [(from: String, tag: TemplateTag)]] = [:]
@@ -61,11 +61,4 @@ enum SharedPartials {
 
     /// Whether a tag's name (transforms removed) is `.`, the value of the innermost section.
     static func isCurrent(_ name: String) -> Bool { TemplateTags.bare(name) == "." }
-
-    /// The tags of a template; nil when a tag changes the delimiters or names a partial at run
-    /// time, or a tag is not closed: what such a template includes cannot be known here.
-    static func tags(_ scan: TemplateTags.Scan) -> [TemplateTag]? {
-        guard scan.complete, !scan.tags.contains(where: { $0.kind == .dynamicPartial || $0.kind == .delimiters }) else { return nil }
-        return scan.tags
-    }
 }

@@ -103,22 +103,23 @@ enum TemplateTags {
         return name[name.index(after: open)...].prefix(while: { $0 != ")" })
     }
 
+    /// The tags of a scan that read its template with certainty; nil when a tag changes the
+    /// delimiters or names a partial at run time, or a tag is not closed: what such a template
+    /// includes or names cannot be known before rendering.
+    static func certain(_ scan: Scan) -> [TemplateTag]? {
+        guard scan.complete, !scan.tags.contains(where: { $0.kind == .dynamicPartial || $0.kind == .delimiters }) else { return nil }
+        return scan.tags
+    }
+
     /// The first part of every name the templates look up (`lesson` for `{{lesson.title}}`):
     /// a value of a page that none of them names is never read. Nil when a template cannot be
-    /// read with certainty (changed delimiters, partials named at run time, an unclosed tag).
+    /// read with certainty (see `certain`).
     static func namedValues(_ scans: [String: Scan]) -> Set<String>? {
         var names: Set<String> = []
         for scan in scans.values {
-            guard scan.complete else { return nil }
-            for tag in scan.tags {
-                switch tag.kind {
-                case .variable, .section:
-                    if let first = bare(tag.name).split(separator: ".", maxSplits: 1).first { names.insert(String(first)) }
-                case .dynamicPartial, .delimiters:
-                    return nil
-                case .close, .partial, .parent, .block, .comment:
-                    break
-                }
+            guard let tags = certain(scan) else { return nil }
+            for tag in tags where tag.kind == .variable || tag.kind == .section {
+                if let first = bare(tag.name).split(separator: ".", maxSplits: 1).first { names.insert(String(first)) }
             }
         }
         return names

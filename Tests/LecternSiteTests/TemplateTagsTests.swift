@@ -7,7 +7,7 @@ import Testing
     typealias Tag = TemplateTag
 
     @Test func tagsAreReadWithTheirDepthIndentationAndPlace() throws {
-        let tags = try #require(SharedPartials.tags(TemplateTags.scan("a{{x}}\n  {{> p }}\n{{#s}}{{{y}}}{{&z}}{{/s}}{{! one\n two }}{{<l}}{{$b}}{{/b}}{{/l}}\té{{uppercased(w)}}")))
+        let tags = try #require(TemplateTags.certain(TemplateTags.scan("a{{x}}\n  {{> p }}\n{{#s}}{{{y}}}{{&z}}{{/s}}{{! one\n two }}{{<l}}{{$b}}{{/b}}{{/l}}\té{{uppercased(w)}}")))
         #expect(tags == [
             Tag(kind: .variable, name: "x", depth: 0, indented: false, line: 1, column: 2),
             Tag(kind: .partial, name: "p", depth: 0, indented: true, line: 2, column: 3),
@@ -22,10 +22,10 @@ import Testing
             Tag(kind: .close, name: "l", depth: 0, indented: false, line: 4, column: 26),
             Tag(kind: .variable, name: "uppercased(w)", depth: 0, indented: false, line: 4, column: 34),
         ])
-        #expect(SharedPartials.tags(TemplateTags.scan("x {{=<% %>=}} <%y%>")) == nil)
-        #expect(SharedPartials.tags(TemplateTags.scan("{{>*dynamic}}")) == nil)
-        #expect(SharedPartials.tags(TemplateTags.scan("{{<*dynamic}}{{/dynamic}}")) == nil)
-        #expect(SharedPartials.tags(TemplateTags.scan("{{open")) == nil)
+        #expect(TemplateTags.certain(TemplateTags.scan("x {{=<% %>=}} <%y%>")) == nil)
+        #expect(TemplateTags.certain(TemplateTags.scan("{{>*dynamic}}")) == nil)
+        #expect(TemplateTags.certain(TemplateTags.scan("{{<*dynamic}}{{/dynamic}}")) == nil)
+        #expect(TemplateTags.certain(TemplateTags.scan("{{open")) == nil)
     }
 
     @Test func aScanStopsWhereTheDelimitersChangeOrATagIsLeftOpen() {
