@@ -48,7 +48,9 @@ def card_status(driver, lesson):
 
 
 def overall(driver):
-    return driver.find_element(By.CSS_SELECTOR, ".course-progress .progress-label").text
+    # Read in one step: every change to the record draws the label anew, and an element found
+    # in one call may be gone by the next.
+    return driver.execute_script("return document.querySelector('.course-progress .progress-label').textContent")
 
 
 def test_statuses_dashboard_and_continue(site, driver):
