@@ -51,8 +51,8 @@ if $fast; then
   exit 0
 fi
 
-echo "== coverage-guided fuzzing of the whole pipeline (Scripts/fuzz.sh, ${LECTERN_FUZZ_SECONDS:-60} s)"
-Scripts/fuzz.sh "${LECTERN_FUZZ_SECONDS:-60}"
+echo "== coverage-guided fuzzing of the whole pipeline (Scripts/fuzz.sh --debug, ${LECTERN_FUZZ_SECONDS:-60} s)"
+Scripts/fuzz.sh --debug "${LECTERN_FUZZ_SECONDS:-60}"
 
 echo "== code highlighting against pandoc's (agreement per language)"
 .venv/bin/python Tests/tools/highlight_compare.py "$lectern"
