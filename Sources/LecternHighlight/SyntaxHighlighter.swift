@@ -30,7 +30,9 @@ public final class SyntaxHighlighter: @unchecked Sendable {
 
     /// The definition texts compiled into the binary, by file name.
     static var embeddedSources: [String: String] {
-        EmbeddedGrammars.encodedFiles.compactMapValues { Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) } }
+        EmbeddedGrammars.textFiles.merging(EmbeddedGrammars.encodedFiles.compactMapValues {
+            Data(base64Encoded: $0).map { String(decoding: $0, as: UTF8.self) }
+        }) { text, _ in text }
     }
 
     /// Makes `shared` on another thread: a build calls this before its lessons are read, so

@@ -24,7 +24,8 @@ public struct Theme: @unchecked Sendable {
 
     /// The built-in theme's files.
     public static var builtInFiles: [String: Data] {
-        DefaultTheme.encodedFiles.compactMapValues { Data(base64Encoded: $0) }
+        DefaultTheme.textFiles.mapValues { Data($0.utf8) }
+            .merging(DefaultTheme.encodedFiles.compactMapValues { Data(base64Encoded: $0) }) { text, _ in text }
     }
 
     /// Loads the built-in theme and the course's overrides; template problems are diagnostics.
