@@ -16,6 +16,12 @@ import Testing
         #expect(ImageSize.of(Array("<svg viewBox=\"0 0 800 200\">".utf8))! == (800, 200))
         #expect(ImageSize.of(Array("<svg width=\"100%\" viewBox=\"0 0 50 20\">".utf8))! == (50, 20))
         #expect(ImageSize.of(Array("plain text".utf8)) == nil)
+        // Attributes on their own lines, either quote, and a longer name ending in `width`.
+        let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" stroke-width=\"3\"\nwidth='120' height=\" 40px\">"
+        #expect(ImageSize.of(Array(svg.utf8))! == (120, 40))
+        #expect(ImageSize.of(Array("<svg data-x=\">\" width=\"9\" height=\"9\" viewBox=\"0 0 4 3\">".utf8)) == nil,
+                "the tag ends at its first `>`")
+        #expect(ImageSize.of(Array("<svg width=\"7\" height=\"5\"".utf8))! == (7, 5), "a tag cut off at the read limit")
         #expect(ImageSize.of([0x89, 0x50, 0x4E, 0x47]) == nil, "a truncated PNG has no size")
     }
 }

@@ -57,7 +57,9 @@ enum Autolinks {
         // Every address needs a `:`, an `@` or `www`, and undoing smart punctuation makes none
         // of them: without them only the bracket depth can change.
         if !prerequisites.mayHoldAddress {
-            for byte in text.utf8 where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
+            if prerequisites.hasBracket {
+                for byte in text.utf8 where byte == 0x5B || byte == 0x5D { brackets = byte == 0x5B ? brackets + 1 : max(0, brackets - 1) }
+            }
             return nil
         }
         let original = Array(text.utf8)
@@ -95,12 +97,15 @@ enum Autolinks {
         var mayChange = false
         /// A `:`, an `@` or `www`.
         var mayHoldAddress = false
+        /// A `[` or a `]`, which the bracket depth counts.
+        var hasBracket = false
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             var run = 0
             for byte in bytes {
                 switch byte {
-                case 0x2E, 0x5B, 0x5D, 0xE2: mayChange = true
+                case 0x2E, 0xE2: mayChange = true
+                case 0x5B, 0x5D: mayChange = true; hasBracket = true
                 case 0x3A: mayChange = true; mayHoldAddress = true
                 case 0x40: mayHoldAddress = true
                 case 0x77: run += 1; if run >= 3 { mayHoldAddress = true }; continue

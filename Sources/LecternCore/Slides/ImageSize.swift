@@ -35,7 +35,7 @@ public enum ImageSize {
             default: size = nil
             }
         } else {
-            return svg(String(decoding: bytes, as: UTF8.self))
+            return svg(bytes)
         }
         guard let (width, height) = size, width > 0, height > 0 else { return nil }
         return (Double(width), Double(height))
@@ -54,23 +54,38 @@ public enum ImageSize {
         return nil
     }
 
-    private static func svg(_ text: String) -> (width: Double, height: Double)? {
-        guard let start = text.firstByteRange(of: "<svg") else { return nil }
-        let tag = text[start.upperBound...].prefix { $0 != ">" }
+    /// The size an SVG's root element declares, read from its bytes: the attributes are ASCII,
+    /// and only the values found are decoded.
+    private static func svg(_ bytes: [UInt8]) -> (width: Double, height: Double)? {
+        guard let open = firstIndex(of: Array("<svg".utf8), in: bytes[...]) else { return nil }
+        let tag = bytes[(open + 4)...].prefix { $0 != UInt8(ascii: ">") }
         func attribute(_ name: String) -> String? {
-            guard let range = tag.firstByteRange(of: " " + name + "=") ?? tag.firstByteRange(of: "\n" + name + "="),
-                  let quote = tag[range.upperBound...].first, quote == "\"" || quote == "'" else { return nil }
-            let value = tag[tag.index(after: range.upperBound)...].prefix { $0 != quote }
-            return String(value)
+            guard let at = firstIndex(of: Array(" \(name)=".utf8), in: tag) ?? firstIndex(of: Array("\n\(name)=".utf8), in: tag)
+            else { return nil }
+            let quoteIndex = at + name.utf8.count + 2
+            guard quoteIndex < tag.endIndex, tag[quoteIndex] == UInt8(ascii: "\"") || tag[quoteIndex] == UInt8(ascii: "'")
+            else { return nil }
+            let quote = tag[quoteIndex]
+            return String(decoding: tag[(quoteIndex + 1)...].prefix { $0 != quote }, as: UTF8.self)
         }
         func number(_ value: String?) -> Double? {
             value.flatMap { Double($0.trimmingWhitespaces().prefix { $0.isNumber || $0 == "." }) }
         }
-        if let width = number(attribute("width")), let height = number(attribute("height")),
-           attribute("width")?.hasSuffix("%") == false, width > 0, height > 0 {
-            return (width, height)
+        let width = attribute("width"), height = attribute("height")
+        if let size = number(width), let other = number(height), width?.hasSuffix("%") == false, size > 0, other > 0 {
+            return (size, other)
         }
         let box = (attribute("viewBox") ?? "").split { $0 == " " || $0 == "," }.compactMap { Double($0) }
         return box.count == 4 && box[2] > 0 && box[3] > 0 ? (box[2], box[3]) : nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        while let hit = haystack[index...].firstIndex(of: first), hit + needle.count <= haystack.endIndex {
+            if haystack[hit..<(hit + needle.count)].elementsEqual(needle) { return hit }
+            index = hit + 1
+        }
+        return nil
     }
 }
