@@ -1,5 +1,3 @@
-import LecternText
-
 /// Pandoc's smart-punctuation rule: a space after a known abbreviation is non-breaking.
 enum Abbreviations {
     static let all: Set<Substring> = [
@@ -29,8 +27,6 @@ enum Abbreviations {
     /// The text with each space that follows a known abbreviation made U+00A0; nil when no
     /// space follows one.
     static func apply(_ text: String) -> String? {
-        // Most texts have no `. ` at all; a `memchr` search finds that faster than the loop below.
-        guard text.firstByteRange(of: ". ") != nil else { return nil }
         var text = text
         let byLength = Self.byLength
         return text.withUTF8 { buffer -> String? in
