@@ -2,10 +2,10 @@ import LecternCore
 
 /// Parts of the built-in lesson page written as HTML rather than by template sections: every
 /// variable a template renders costs Mustache a split of its name and a dozen dynamic casts,
-/// and these four parts held twenty of a page's fifty. A theme that lays them out itself still
-/// gets the values they are made of (`module`, `moduleURL`, `position`, `previous`, `next`,
-/// `links.slides`, `lesson.minutes`, `lesson.level`); each part is what the built-in theme's
-/// former template sections wrote, character for character.
+/// and these four parts held 22 of a page's 40 variables. A theme that lays them out itself
+/// still gets the values they are made of (`module`, `moduleURL`, `position`, `previous`,
+/// `next`, `links.slides`, `lesson.minutes`, `lesson.level`); each part is what the built-in
+/// theme's former template sections wrote, character for character.
 enum LessonPageParts {
     /// A neighbouring lesson as the pager and the next prompt link to it.
     struct Neighbour {
