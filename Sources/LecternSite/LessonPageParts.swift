@@ -19,7 +19,7 @@ enum LessonPageParts {
         write("<li><a href=\"", home, "\">", course, "</a></li>", to: &out)
         if let module { write("<li><a href=\"", module.url, "\">", module.title, "</a></li>", to: &out) }
         out += "<li><span aria-current=\"page\">"
-        add(lesson, to: &out)
+        TemplateEscaping.append(lesson, to: &out)
         return out + "</span></li>"
     }
 
@@ -31,7 +31,7 @@ enum LessonPageParts {
             out += "<span class=\"lesson-position\">Lesson \(position.number) of \(position.count)"
             if let module {
                 out += " in "
-                add(module, to: &out)
+                TemplateEscaping.append(module, to: &out)
             }
             out += "</span> · "
         }
@@ -39,7 +39,7 @@ enum LessonPageParts {
         if let level { write(" · <span class=\"level level-", level.name, "\">", level.label, "</span>", to: &out) }
         if let slides {
             out += " · <a href=\""
-            add(slides, to: &out)
+            TemplateEscaping.append(slides, to: &out)
             out += "\">Slides</a>"
         }
         return out
@@ -68,18 +68,13 @@ enum LessonPageParts {
         return out
     }
 
-    /// `opening`, `first`, `middle`, `second` and `closing`, the two values escaped.
+    /// `opening`, `first`, `middle`, `second` and `closing`, the two values escaped as the theme escapes.
     private static func write(_ opening: String, _ first: String, _ middle: String, _ second: String, _ closing: String,
                               to out: inout String) {
         out += opening
-        add(first, to: &out)
+        TemplateEscaping.append(first, to: &out)
         out += middle
-        add(second, to: &out)
+        TemplateEscaping.append(second, to: &out)
         out += closing
-    }
-
-    /// `text` escaped as the theme's `{{name}}` escapes it (see `TemplateEscaping`).
-    private static func add(_ text: String, to out: inout String) {
-        HTMLWriter.appendEscaped(text, quotes: true, apostrophes: true, to: &out)
     }
 }

@@ -82,7 +82,7 @@ extension SiteRenderer {
             let title = tocWriter.renderInlines(entry.title)
             // As a template loop would write it, without its three look-ups per entry.
             tocHTML += "<li class=\"toc-level-\(entry.level)\"><a href=\"#"
-            HTMLWriter.appendEscaped(entry.id, quotes: true, apostrophes: true, to: &tocHTML)
+            TemplateEscaping.append(entry.id, to: &tocHTML)
             tocHTML += "\">" + title + "</a></li>\n"
             if listsContents { toc.append(["level": entry.level, "id": entry.id, "title": title]) }
         }

@@ -16,7 +16,13 @@ struct TemplateEscaping: MustacheContentType {
 
     func escapeText(_ text: String) -> String {
         var out = ""
-        HTMLWriter.appendEscaped(text, quotes: true, apostrophes: true, to: &out)
+        Self.append(text, to: &out)
         return out
+    }
+
+    /// Appends `text` escaped as a template's `{{name}}` writes it, for HTML that Lectern writes
+    /// in place of a template section.
+    static func append(_ text: String, to out: inout String) {
+        HTMLWriter.appendEscaped(text, quotes: true, apostrophes: true, to: &out)
     }
 }
