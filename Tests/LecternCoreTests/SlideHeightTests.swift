@@ -51,4 +51,42 @@ import Testing
         }
         #expect(wrapped > 0, "some lines are long enough to wrap")
     }
+
+    /// A slide that does not fit at the floor fits at no larger scale, which lets one estimate
+    /// at the floor stand for every scale the browser would try: checked step by step on slides
+    /// of text, code, images of every width and columns, in and out of bounds.
+    @Test func aSlideOverTheFloorFitsAtNoLargerScale() {
+        var generator = SystemRandomNumberGenerator()
+        let height = SlideHeight { url in (width: Double(url.count) * 97, height: 400) }
+        var over = 0, under = 0
+        for _ in 0..<600 {
+            var blocks: [Block] = []
+            for _ in 0..<Int.random(in: 1...9, using: &generator) {
+                let words = String(repeating: "word ", count: Int.random(in: 1...160, using: &generator))
+                switch Int.random(in: 0...3, using: &generator) {
+                case 0: blocks.append(Block(.para([Inline(.text(words))])))
+                case 1: blocks.append(Block(.codeBlock(.empty, Array(repeating: words, count: Int.random(in: 1...8, using: &generator)).joined(separator: "\n"))))
+                case 2:
+                    let url = String(repeating: "i", count: Int.random(in: 1...30, using: &generator))
+                    let width = Attributes(pairs: [(key: "width", value: "\(Int.random(in: 10...100, using: &generator))%")])
+                    blocks.append(Block(.para([Inline(.image(width, [], Target(url: url)))])))
+                default:
+                    let column = Block(.div(Attributes(classes: ["column"]), [Block(.para([Inline(.text(words))]))]))
+                    blocks.append(Block(.div(Attributes(classes: ["columns"]), [column, column])))
+                }
+            }
+            let slide = Slide(kind: .content, title: [Inline(.text("Title"))], attributes: .empty, blocks: blocks, notes: [], range: .unknown)
+            let fitsAt = { (scale: Double) in height.estimate(slide, scale: scale) * scale <= SlideHeight.height }
+            guard let scale = height.scaleBelowFloor(slide) else {
+                #expect(fitsAt(SlideHeight.floor))
+                under += 1
+                continue
+            }
+            over += 1
+            #expect(scale < SlideHeight.floor)
+            #expect(abs(height.estimate(slide, scale: SlideHeight.floor) * scale - SlideHeight.height) < 1e-6)
+            for step in 60...100 { #expect(!fitsAt(Double(step) / 100), "fits at \(step)%") }
+        }
+        #expect(over > 50 && under > 50, "both kinds of slide were tried: \(over) over, \(under) under")
+    }
 }

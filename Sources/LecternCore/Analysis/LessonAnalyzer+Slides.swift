@@ -8,8 +8,7 @@ extension LessonAnalyzer {
         let estimator = SlideHeight { imageSizes[$0] }
         var diagnostics: [Diagnostic] = []
         for slide in deck.slides where slide.kind == .content && !slide.attributes.classes.contains("scrollable") {
-            guard !estimator.fits(slide, at: SlideHeight.floor) else { continue }
-            let scale = estimator.scaleToFit(slide, lowest: SlideHeight.floor)
+            guard let scale = estimator.scaleBelowFloor(slide) else { continue }
             let title = Inline.plainText(slide.title)
             diagnostics.append(Diagnostic(
                 "slide.overfull",

@@ -13,24 +13,14 @@ public struct SlideHeight {
     /// Width and height of an image, by its URL as written in the lesson.
     let imageSize: (String) -> (width: Double, height: Double)?
 
-    /// The largest scale, in steps of 1%, at which the slide fits, down to `lowest`; a scale
-    /// below `lowest` when it does not fit even there. Scaling is a zoom, so lines grow
-    /// longer as the scale drops and text wraps less: the scaled height only falls as the
-    /// scale does, which lets a bisection find the step.
-    public func scaleToFit(_ slide: Slide, lowest: Double = 0.3) -> Double {
-        if fits(slide, at: 1) { return 1 }
-        var low = Int((lowest * 100).rounded(.up)), high = 99
-        guard fits(slide, at: Double(low) / 100) else { return Self.height / estimate(slide, scale: lowest) }
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if fits(slide, at: Double(middle) / 100) { low = middle } else { high = middle - 1 }
-        }
-        return Double(low) / 100
-    }
-
-    /// Whether the slide's content fits the canvas when zoomed to `scale`.
-    public func fits(_ slide: Slide, at scale: Double) -> Bool {
-        estimate(slide, scale: scale) * scale <= Self.height
+    /// The scale at which the slide's content would fit, when it does not fit at `floor` (where
+    /// the browser stops scaling and scrolls instead); nil when it fits there. Scaling is a
+    /// zoom, so lines grow longer as the scale drops and the scaled height only falls: a slide
+    /// that does not fit at the floor fits at no larger scale, and one estimate answers.
+    public func scaleBelowFloor(_ slide: Slide) -> Double? {
+        let height = estimate(slide, scale: Self.floor)
+        guard height * Self.floor > Self.height else { return nil }
+        return Self.height / height
     }
 
     /// The estimated height of a slide's heading and content, laid out at `scale` (in the
