@@ -11,10 +11,46 @@ struct CourseNavigation: @unchecked Sendable {
     let paths: SitePaths
     /// Each module's lessons, by index into the course, in reading order.
     let modules: [[Int]]
-    /// Per folder of a page: each listed lesson's line, and each module's title line. Pages in
-    /// one folder link to every other lesson the same way, so a line is made once per folder
-    /// rather than once per page that lists it.
-    private let lines: [String: (lessons: [Int: String], modules: [String])]
+    /// Per folder of a page, its pages' lines. Pages in one folder link to every other lesson
+    /// the same way, so the lines are made once per folder rather than once per page, and a
+    /// page copies them around the few that are its own.
+    private let lines: [String: FolderLines]
+    /// Lessons with lessons in folders below their own page, whose pages link to those differently.
+    private let lessonsWithLessonsBelow: Set<Int>
+
+    /// Lines written out together, with where each starts.
+    private struct Lines {
+        let text: String
+        /// Where each line starts, in UTF-8 bytes, and the end of the text last.
+        let starts: [Int]
+
+        init(_ lines: [String]) {
+            var text = "", starts: [Int] = []
+            for line in lines {
+                starts.append(text.utf8.count)
+                text += line
+            }
+            starts.append(text.utf8.count)
+            self.text = text
+            self.starts = starts
+        }
+
+        /// The lines before the `position`th, and those after it.
+        func around(_ position: Int) -> (Substring, Substring) {
+            let utf8 = text.utf8
+            return (Substring(utf8[..<utf8.index(utf8.startIndex, offsetBy: starts[position])]),
+                    Substring(utf8[utf8.index(utf8.startIndex, offsetBy: starts[position + 1])...]))
+        }
+    }
+
+    private struct FolderLines {
+        /// Each module's title line.
+        let titles: [String]
+        /// The lessons' lines of each module that pages here list.
+        let lessons: [Int: Lines]
+        /// Each module's item as a page of another module shows it.
+        let items: Lines
+    }
 
     /// Makes the lines every page will use; immutable afterwards, so pages can be rendered
     /// concurrently.
@@ -24,21 +60,37 @@ struct CourseNavigation: @unchecked Sendable {
         let modules = Self.moduleLessons(course)
         self.modules = modules
         let full = Self.listsEveryLesson(course)
-        var lines: [String: (lessons: [Int: String], modules: [String])] = [:]
-        for (index, lesson) in course.lessons.enumerated() {
-            let folder = Self.folder(of: lesson.slug)
+        // Per folder, the modules its pages list.
+        var wanted: [String: Set<Int>] = [:]
+        for lesson in course.lessons {
+            wanted[Self.folder(of: lesson.slug), default: []].formUnion(lesson.moduleIndex < modules.count ? [lesson.moduleIndex] : [])
+        }
+        var lines: [String: FolderLines] = [:]
+        for (folder, want) in wanted {
             // A page of this folder that is no lesson: links from it are those of every page
             // here to any lesson other than itself and those below it.
             let viewpoint = folder.isEmpty ? "\u{0}" : folder + "/\u{0}"
-            if lines[folder] == nil {
-                let titles = course.config.modules.indices.map { Self.moduleLine($0, from: viewpoint, in: course, paths: paths) }
-                lines[folder] = ([:], titles)
+            let titles = course.config.modules.indices.map { Self.moduleLine($0, from: viewpoint, in: course, paths: paths) }
+            var listed = [Int: Lines]()
+            for number in full ? Set(modules.indices) : want {
+                listed[number] = Lines(modules[number].map { Self.lessonLine($0, from: viewpoint, current: false, in: course, paths: paths) })
             }
-            let listed = full ? Array(course.lessons.indices) : (lesson.moduleIndex < modules.count ? modules[lesson.moduleIndex] : [index])
-            for other in listed where lines[folder]?.lessons[other] == nil {
-                lines[folder]?.lessons[other] = Self.lessonLine(other, from: viewpoint, current: false, in: course, paths: paths)
+            let items = Lines(titles.indices.map { number in
+                var item = ""
+                Self.appendItem(current: false, title: titles[number], lessons: full ? listed[number].map { [Substring($0.text)] } ?? [] : [], into: &item)
+                return item
+            })
+            lines[folder] = FolderLines(titles: titles, lessons: listed, items: items)
+        }
+        var ancestors = Set<Substring>()
+        for lesson in course.lessons {
+            var slug = Substring(lesson.slug)
+            while let slash = slug.lastIndex(of: "/") {
+                slug = slug[..<slash]
+                ancestors.insert(slug)
             }
         }
+        lessonsWithLessonsBelow = Set(course.lessons.indices.filter { ancestors.contains(Substring(course.lessons[$0].slug)) })
         self.lines = lines
     }
 
@@ -66,32 +118,41 @@ struct CourseNavigation: @unchecked Sendable {
     /// The navigation on the page of lesson `index`, as HTML: written here rather than by a
     /// template loop, which costs a page a millisecond of lookups when a module is long. Status
     /// marks start as "not started"; the page's script fills them in from the learner's record.
-    func html(for index: Int) -> String {
+    func html(for index: Int, reusingLines: Bool = true) -> String {
         let slug = course.lessons[index].slug
         let moduleIndex = course.lessons[index].moduleIndex
-        let full = Self.listsEveryLesson(course)
-        let cached = lines[Self.folder(of: slug)]
-        let below = slug + "/"
         var out = "<ol class=\"course-nav-modules\">\n"
+        if reusingLines, !lessonsWithLessonsBelow.contains(index), let cached = lines[Self.folder(of: slug)],
+           moduleIndex < modules.count, let listed = cached.lessons[moduleIndex], let position = modules[moduleIndex].firstIndex(of: index) {
+            out.reserveCapacity(cached.items.text.utf8.count + listed.text.utf8.count + 1024)
+            let (itemsBefore, itemsAfter) = cached.items.around(moduleIndex)
+            let (linesBefore, linesAfter) = listed.around(position)
+            out += itemsBefore
+            let own = Self.lessonLine(index, from: slug, current: true, in: course, paths: paths)
+            Self.appendItem(current: true, title: cached.titles[moduleIndex], lessons: [linesBefore, Substring(own), linesAfter], into: &out)
+            out += itemsAfter
+            return out + "</ol>"
+        }
+        let full = Self.listsEveryLesson(course)
         for number in course.config.modules.indices {
-            out += number == moduleIndex ? "<li class=\"course-nav-module is-current\">\n" : "<li class=\"course-nav-module\">\n"
-            out += cached?.modules[number] ?? Self.moduleLine(number, from: slug, in: course, paths: paths)
             let lessons = full || number == moduleIndex ? (number < modules.count ? modules[number] : []) : []
-            if !lessons.isEmpty {
-                out += "<ol>\n"
-                for other in lessons {
-                    // A lesson's own line marks the page; one below this page's folder links differently.
-                    if other == index || course.lessons[other].slug.hasPrefix(below) {
-                        out += Self.lessonLine(other, from: slug, current: other == index, in: course, paths: paths)
-                    } else {
-                        out += cached?.lessons[other] ?? Self.lessonLine(other, from: slug, current: false, in: course, paths: paths)
-                    }
-                }
-                out += "</ol>\n"
-            }
-            out += "</li>\n"
+            let lines = lessons.map { Substring(Self.lessonLine($0, from: slug, current: $0 == index, in: course, paths: paths)) }
+            Self.appendItem(current: number == moduleIndex, title: Self.moduleLine(number, from: slug, in: course, paths: paths),
+                            lessons: lines, into: &out)
         }
         return out + "</ol>"
+    }
+
+    /// One module's item: its title line, and its lessons' lines when it lists them.
+    private static func appendItem(current: Bool, title: String, lessons: [Substring], into out: inout String) {
+        out += current ? "<li class=\"course-nav-module is-current\">\n" : "<li class=\"course-nav-module\">\n"
+        out += title
+        if lessons.contains(where: { !$0.isEmpty }) {
+            out += "<ol>\n"
+            for line in lessons { out += line }
+            out += "</ol>\n"
+        }
+        out += "</li>\n"
     }
 
     private static func moduleLine(_ number: Int, from slug: String, in course: Course, paths: SitePaths) -> String {
