@@ -6,13 +6,16 @@ struct DeckRenderer {
     let context: PageContext
     let resolver: LinkResolver
 
-    func values(for lesson: Lesson, deck: Deck, options pageOptions: HTMLWriter.Options) -> [String: Any] {
+    /// The values the deck renders with; `pageBlocks` are blocks the lesson's page wrote that
+    /// the deck copies rather than writes again.
+    func values(for lesson: Lesson, deck: Deck, options pageOptions: HTMLWriter.Options, pageBlocks: WrittenBlocks? = nil) -> [String: Any] {
         let directory = lesson.slug + "/slides"
         var values = context.base(directory: directory)
         var options = pageOptions
         options.headingShift = 0
         options.deckMode = true
         var writer = HTMLWriter(options: options)
+        writer.pageBlocks = pageBlocks
         // For a theme that lays out the slides itself; the built-in one takes `slidesHTML`.
         let listsSlides = context.theme.reads("slides")
         var slides: [[String: Any]] = []

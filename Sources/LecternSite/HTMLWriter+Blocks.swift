@@ -10,6 +10,11 @@ extension HTMLWriter {
     }
 
     mutating func writeBlock(_ block: Block, into out: inout String) {
+        // Items of incremental lists step on slides, and blanks are text boxes in quiz prompts.
+        if !fragmentItems, !inQuizPrompt, let html = pageBlocks?.html(for: block) {
+            out += html
+            return
+        }
         switch block.kind {
         case .plain(let inlines): writeInlines(inlines, into: &out)
         case .para(let inlines): writePara(block, inlines, into: &out)

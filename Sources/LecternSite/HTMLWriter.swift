@@ -56,6 +56,8 @@ public struct HTMLWriter {
     var componentCounter = 0
     /// True while writing a quiz prompt, where `.blank` spans become text boxes.
     var inQuizPrompt = false
+    /// Blocks the lesson's page has written, which a deck copies (see `WrittenBlocks`).
+    var pageBlocks: WrittenBlocks?
 
     /// Creates a writer.
     public init(options: Options = .pandoc) {
@@ -69,6 +71,25 @@ public struct HTMLWriter {
         var out = ""
         writeBlocks(blocks, into: &out)
         writeFootnotes(into: &out)
+        return out
+    }
+
+    /// Renders a lesson page's body as `render` does, noting the HTML of the blocks its deck
+    /// can copy.
+    mutating func render(_ blocks: [Block], noting written: inout WrittenBlocks) -> String {
+        notes = []
+        noteBase = 0
+        var out = ""
+        for block in blocks {
+            let before = out.utf8.count
+            writeBlock(block, into: &out)
+            if out.utf8.count != before {
+                written.note(block, at: before..<out.utf8.count)
+                out += "\n"
+            }
+        }
+        writeFootnotes(into: &out)
+        written.finish(out)
         return out
     }
 

@@ -1,17 +1,24 @@
 import LecternCore
 
 extension SiteRenderer {
-    /// The values a lesson's page renders with.
-    func lessonValues(_ index: Int) -> [String: Any] {
+    /// The values a lesson's page renders with; `written`, when given, notes the blocks the
+    /// lesson's deck can copy.
+    func lessonValues(_ index: Int, noting written: inout WrittenBlocks?) -> [String: Any] {
         let lesson = course.lessons[index]
         let metadata = lesson.document.metadata
         var values = context.base(directory: lesson.slug)
         var pageOptions = writerOptions(lesson, directory: lesson.slug)
         pageOptions.headingAnchors = true
         var writer = HTMLWriter(options: pageOptions)
+        let content: String
+        if var noted = written {
+            content = writer.render(lesson.document.blocks, noting: &noted)
+            written = noted
+        } else {
+            content = writer.render(lesson.document.blocks)
+        }
         var lessonValues: [String: Any] = [
-            "title": lesson.title, "id": lesson.id, "minutes": lesson.minutes,
-            "content": writer.render(lesson.document.blocks),
+            "title": lesson.title, "id": lesson.id, "minutes": lesson.minutes, "content": content,
             "objectives": metadata.objectives, "hasObjectives": !metadata.objectives.isEmpty,
         ]
         // Front-matter text is markdown: plain text where HTML cannot go, markup in headings.

@@ -83,11 +83,12 @@ public struct SiteRenderer: @unchecked Sendable {
     /// A lesson's page and, when it has one, its deck.
     public func lessonFiles(_ index: Int) -> [(path: String, data: Data)] {
         let lesson = course.lessons[index]
-        var files = [(path: paths.file(forPage: lesson.slug), data: Data(context.render(lessonValues(index), template: "lesson").utf8))]
+        var written: WrittenBlocks? = lesson.analysis.deck == nil ? nil : WrittenBlocks()
+        var files = [(path: paths.file(forPage: lesson.slug), data: Data(context.render(lessonValues(index, noting: &written), template: "lesson").utf8))]
         if let deck = lesson.analysis.deck {
             let renderer = DeckRenderer(context: context, resolver: resolver)
-            files.append((paths.file(forPage: lesson.slug + "/slides"),
-                          Data(context.render(renderer.values(for: lesson, deck: deck, options: writerOptions(lesson, directory: lesson.slug + "/slides")), template: "slides").utf8)))
+            let values = renderer.values(for: lesson, deck: deck, options: writerOptions(lesson, directory: lesson.slug + "/slides"), pageBlocks: written)
+            files.append((paths.file(forPage: lesson.slug + "/slides"), Data(context.render(values, template: "slides").utf8)))
         }
         return files
     }
