@@ -113,44 +113,57 @@ public struct HTMLWriter {
     }
 
     /// Appends `text` with `&`, `<`, `>` (and `"` in attribute values, `'` where templates may
-    /// quote with it) replaced, working on UTF-8 bytes: only ASCII is ever replaced, and text
-    /// without them is appended whole.
+    /// quote with it) replaced; text without them is appended whole.
     static func appendEscaped(_ text: String, quotes: Bool, apostrophes: Bool = false, to out: inout String) {
-        var contiguous = text
-        let found = contiguous.withUTF8 { buffer -> [(offset: Int, replacement: String)] in
-            var found: [(offset: Int, replacement: String)] = []
-            for index in buffer.indices {
-                switch buffer[index] {
-                case 0x26: found.append((index, "&amp;"))
-                case 0x3C: found.append((index, "&lt;"))
-                case 0x3E: found.append((index, "&gt;"))
-                case 0x22 where quotes: found.append((index, "&quot;"))
-                case 0x27 where apostrophes: found.append((index, "&#39;"))
-                default: continue
-                }
-            }
-            return found
-        }
-        guard !found.isEmpty else { out += text; return }
-        let utf8 = text.utf8
-        var pending = utf8.startIndex
-        for (offset, replacement) in found {
-            let index = utf8.index(utf8.startIndex, offsetBy: offset)
-            out += Substring(utf8[pending..<index])
-            out += replacement
-            pending = utf8.index(after: index)
-        }
-        out += Substring(utf8[pending...])
+        var text = text
+        let clean = text.withUTF8 { $0.allSatisfy { replacement(for: $0, quotes: quotes, apostrophes: apostrophes) == nil } }
+        guard !clean else { out += text; return }
+        var bytes: [UInt8] = []
+        appendEscaped(text, quotes: quotes, apostrophes: apostrophes, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Writes ` name="value"` pairs.
-    static func writeAttributes(_ pairs: [(String, String)], into out: inout String) {
-        for (name, value) in pairs {
-            out += " "
-            out += name
-            out += "=\""
-            appendEscaped(value, quotes: true, to: &out)
-            out += "\""
+    /// The one place where text is escaped: `text`'s UTF-8 bytes with the replacements of
+    /// `replacement(for:)`, copied a run at a time (only ASCII is ever replaced).
+    static func appendEscaped(_ text: String, quotes: Bool, apostrophes: Bool = false, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices {
+                guard let replacement = replacement(for: bytes[index], quotes: quotes, apostrophes: apostrophes) else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                run = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
+    }
+
+    @inline(__always)
+    private static func replacement(for byte: UInt8, quotes: Bool, apostrophes: Bool) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22 where quotes: return "&quot;"
+        case 0x27 where apostrophes: return "&#39;"
+        default: return nil
+        }
+    }
+
+    /// Writes ` name="value"` pairs, gathered as bytes and appended at once: a page writes
+    /// hundreds of attributes, and each append to a `String` costs more than the bytes it adds.
+    static func writeAttributes(_ pairs: [(String, String)], into out: inout String) {
+        guard !pairs.isEmpty else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pairs.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 } + 16)
+        for (name, value) in pairs {
+            bytes.append(0x20)
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: "=\"".utf8)
+            appendEscaped(value, quotes: true, to: &bytes)
+            bytes.append(0x22)
+        }
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
