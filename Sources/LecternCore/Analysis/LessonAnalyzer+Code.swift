@@ -17,15 +17,16 @@ public enum CodeLanguage {
 
 extension LessonAnalyzer {
     /// Every code block and inline code that names a known language, highlighted, by where
-    /// it starts (results are shared across the build per language and code).
-    static func highlightCode(_ document: Document) -> [SourceLocation: HighlightedCode] {
+    /// it starts (results are shared across the build per language and code). A visitor for
+    /// the analysis walk, and the result once it is over.
+    static func highlightCode(_ document: Document) -> (visitor: NodeVisitor, result: () -> [SourceLocation: HighlightedCode]) {
         var result: [SourceLocation: HighlightedCode] = [:]
         func highlight(_ attributes: Attributes, _ code: String, at location: SourceLocation) {
             guard let language = CodeLanguage.of(attributes),
                   let highlighted = SyntaxHighlighter.shared.highlight(code, language: language) else { return }
             result[location] = highlighted
         }
-        NodeVisitor(block: { block in
+        let visitor = NodeVisitor(block: { block in
             if case .codeBlock(let attributes, let code) = block.kind {
                 highlight(attributes, code.hasSuffix("\n") ? String(code.dropLast()) : code, at: block.range.start)
             }
@@ -33,7 +34,7 @@ extension LessonAnalyzer {
             if case .code(let attributes, let code) = inline.kind, !attributes.classes.isEmpty {
                 highlight(attributes, code, at: inline.range.start)
             }
-        }).walk(document.blocks)
-        return result
+        })
+        return (visitor, { result })
     }
 }

@@ -20,10 +20,10 @@ extension LessonAnalyzer {
     /// component classes once per process.
     static let componentSuggestions = SuggestionCache(candidates: componentClasses)
 
-    /// Warnings about what renders silently wrong, found in one walk: a class a letter or two
-    /// from a component's, and a link holding only images without alt text, which has no name
-    /// a screen reader can say.
-    static func authoringWarnings(_ document: Document) -> [Diagnostic] {
+    /// Warnings about what renders silently wrong: a class a letter or two from a component's,
+    /// and a link holding only images without alt text, which has no name a screen reader can
+    /// say. A visitor for the analysis walk, and the warnings once it is over.
+    static func authoringWarnings(_ document: Document) -> (visitor: NodeVisitor, result: () -> [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         func check(_ attributes: Attributes, _ range: SourceRange) {
             guard !attributes.classes.isEmpty else { return }
@@ -33,7 +33,7 @@ extension LessonAnalyzer {
                                               file: document.file, range: SourceRange(start: range.start, end: range.start)))
             }
         }
-        NodeVisitor(block: { block in
+        let visitor = NodeVisitor(block: { block in
             if case .div(let attributes, _) = block.kind { check(attributes, block.range) }
         }, inline: { inline in
             switch inline.kind {
@@ -45,8 +45,8 @@ extension LessonAnalyzer {
             default:
                 break
             }
-        }).walk(document.blocks)
-        return diagnostics
+        })
+        return (visitor, { diagnostics })
     }
 
     private static func isNameless(_ children: [Inline]) -> Bool {

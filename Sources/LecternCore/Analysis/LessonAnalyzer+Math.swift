@@ -30,9 +30,10 @@ public final class MathContext: @unchecked Sendable {
 
 extension LessonAnalyzer {
     /// Converts every formula of a lesson in reading order, with the course's macros and the
-    /// lesson's own definitions (in raw TeX or inside math) as they come.
-    static func renderMath(_ document: Document, context: MathContext,
-                           diagnostics: inout [Diagnostic]) -> [SourceLocation: MathRendering] {
+    /// lesson's own definitions (in raw TeX or inside math) as they come. A visitor for the
+    /// analysis walk, and the formulas with their diagnostics once it is over.
+    static func renderMath(_ document: Document, context: MathContext)
+        -> (visitor: NodeVisitor, result: () -> (renderings: [SourceLocation: MathRendering], diagnostics: [Diagnostic])) {
         var macros = context.courseMacros
         var definitions = document.texDefinitions[...]
         var ownDefinitions = false
@@ -46,7 +47,7 @@ extension LessonAnalyzer {
                 ownDefinitions = true
             }
         }
-        NodeVisitor(inline: { inline in
+        let visitor = NodeVisitor(inline: { inline in
             guard case .math(let kind, let tex) = inline.kind else { return }
             define(upTo: inline.range.start)
             let display = kind == .display
@@ -61,10 +62,11 @@ extension LessonAnalyzer {
             }
             renderings[inline.range.start] = rendering
             report(rendering.problems, tex: tex, at: inline.range.start, delimiter: display ? 2 : 1, into: &bag)
-        }).walk(document.blocks)
-        define(upTo: nil)
-        diagnostics += bag.all
-        return renderings
+        })
+        return (visitor, {
+            define(upTo: nil)
+            return (renderings, bag.all)
+        })
     }
 
     /// True when a formula may define a macro (then it is not shared through the cache);

@@ -10,18 +10,10 @@ public enum LessonAnalyzer {
     /// cannot fit); without it images count as nothing.
     public static func analyze(_ document: Document, path: String, parseDiagnostics: [Diagnostic] = [],
                                math: MathContext = MathContext(), contentFolder: String? = nil) -> LessonAnalysis {
-        var diagnostics = parseDiagnostics
-        let renderings = renderMath(document, context: math, diagnostics: &diagnostics)
-        let mathText: (Inline) -> String? = { renderings[$0.range.start]?.plainText }
-        let (quizzes, quizDiagnostics) = QuizBuilder.quizzes(in: document)
-        diagnostics += quizDiagnostics
-        var quizIndex: [SourceLocation: Int] = [:]
-        for (index, quiz) in quizzes.enumerated() { quizIndex[quiz.range.start] = index }
-
         var ids: [ElementID] = []
         var links: [LinkReference] = []
         var usesLevelOne = false
-        NodeVisitor(block: { block in
+        let elements = NodeVisitor(block: { block in
             if let id = block.attributes?.id, !id.isEmpty { ids.append(ElementID(id: id, range: block.range)) }
             if case .header(1, _, _) = block.kind { usesLevelOne = true }
         }, inline: { inline in
@@ -36,9 +28,20 @@ public enum LessonAnalyzer {
                                            reference: ContentPath.reference(target.url, from: path)))
             default: break
             }
-        }).walk(document.blocks)
+        })
+        // The passes that look at nodes one at a time share one walk of the tree.
+        let formulas = renderMath(document, context: math), quizzing = QuizBuilder.quizzesCollected(in: document)
+        let warnings = authoringWarnings(document), code = highlightCode(document)
+        NodeVisitor(all: [formulas.visitor, quizzing.visitor, elements, warnings.visitor, code.visitor]).walk(document.blocks)
+
+        let (renderings, mathDiagnostics) = formulas.result()
+        let mathText: (Inline) -> String? = { renderings[$0.range.start]?.plainText }
+        let (quizzes, quizDiagnostics) = quizzing.result()
+        var diagnostics = parseDiagnostics + mathDiagnostics + quizDiagnostics
+        var quizIndex: [SourceLocation: Int] = [:]
+        for (index, quiz) in quizzes.enumerated() { quizIndex[quiz.range.start] = index }
         diagnostics += duplicateIDs(ids, file: document.file)
-        diagnostics += authoringWarnings(document)
+        diagnostics += warnings.result()
 
         let slideLevel = document.metadata.slideLevel ?? DurationEstimate.slideLevel(document.blocks)
         let deck = hasSlides(document, level: slideLevel) ? SlideSplitter.deck(for: document, level: slideLevel) : nil
@@ -55,7 +58,7 @@ public enum LessonAnalyzer {
             searchSections: searchSections(document.blocks, title: title(document, path: path), math: mathText),
             minutes: document.metadata.duration
                 ?? DurationEstimate.minutes(for: document, slideLevel: slideLevel, quizQuestions: questions),
-            math: renderings, code: highlightCode(document),
+            math: renderings, code: code.result(),
             imageSizes: measured.mapValues { LessonAnalysis.ImagePixels(width: Int($0.width.rounded()), height: Int($0.height.rounded())) },
             diagnostics: diagnostics)
         analysis.references = Dictionary(links.map { ($0.url, $0.reference) }, uniquingKeysWith: { first, _ in first })

@@ -12,6 +12,14 @@ public struct NodeVisitor {
         self.inline = inline
     }
 
+    /// One walk for several visitors: at every node each is called in the order given, so
+    /// that visitors which share no state see what walking each alone would show them.
+    public init(all visitors: [NodeVisitor]) {
+        let blocks = visitors.compactMap(\.block), inlines = visitors.compactMap(\.inline)
+        self.init(block: blocks.isEmpty ? nil : { block in for visit in blocks { visit(block) } },
+                  inline: inlines.isEmpty ? nil : { inline in for visit in inlines { visit(inline) } })
+    }
+
     /// Walks blocks and everything inside them.
     public func walk(_ blocks: [Block]) {
         for block in blocks { walk(block) }

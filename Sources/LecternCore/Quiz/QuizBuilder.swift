@@ -19,10 +19,18 @@ public struct QuizBuilder {
 
     /// Every quiz of a document, in order, with their diagnostics (duplicate ids included).
     public static func quizzes(in document: Document) -> ([Quiz], [Diagnostic]) {
+        let collecting = quizzesCollected(in: document)
+        collecting.visitor.walk(document.blocks)
+        return collecting.result()
+    }
+
+    /// What `quizzes(in:)` finds, as a visitor for a walk shared with other passes and the
+    /// result once the walk is over.
+    static func quizzesCollected(in document: Document) -> (visitor: NodeVisitor, result: () -> ([Quiz], [Diagnostic])) {
         var builder = QuizBuilder(bag: DiagnosticBag(file: document.file))
         var quizzes: [Quiz] = []
         var seen: [String: SourceRange] = [:]
-        NodeVisitor(block: { block in
+        let visitor = NodeVisitor(block: { block in
             guard case .div(let attributes, let children) = block.kind, attributes.hasClass("quiz") else { return }
             let quiz = builder.quiz(attributes, children, range: block.range)
             if let first = seen[quiz.id] {
@@ -31,8 +39,8 @@ public struct QuizBuilder {
             }
             seen[quiz.id] = block.range
             quizzes.append(quiz)
-        }).walk(document.blocks)
-        return (quizzes, builder.bag.all)
+        })
+        return (visitor, { (quizzes, builder.bag.all) })
     }
 
     /// Builds one quiz from its div's attributes and children.
