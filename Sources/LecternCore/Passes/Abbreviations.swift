@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pandoc's smart-punctuation rule: a space after a known abbreviation is non-breaking.
 enum Abbreviations {
     static let all: Set<Substring> = [
@@ -25,26 +27,37 @@ enum Abbreviations {
     }()
 
     /// The text with each space that follows a known abbreviation made U+00A0; nil when no
-    /// space follows one.
+    /// space follows one. Only the words before `. ` are looked at, found with `memchr`: most
+    /// text has few of them, and every lesson's text passes through here.
     static func apply(_ text: String) -> String? {
         var text = text
         let byLength = Self.byLength
         return text.withUTF8 { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
             var output: [UInt8] = []
             var copied = 0
-            var wordStart = 0
-            for (index, byte) in buffer.enumerated() {
-                if byte == 0x20, index > 0, buffer[index - 1] == 0x2E, index - wordStart < byLength.count,
-                   byLength[index - wordStart].contains(where: { $0.elementsEqual(buffer[wordStart..<index]) }) {
-                    output += buffer[copied..<index]
-                    output += [0xC2, 0xA0]
-                    copied = index + 1
-                }
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28 { wordStart = index + 1 }
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x2E, buffer.count - from) {
+                let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                from = dot + 1
+                let space = dot + 1
+                guard space < buffer.count, buffer[space] == 0x20 else { continue }
+                // The word runs back from the dot to a space, line break, tab or `(`.
+                var start = dot
+                while start > 0, start > space - byLength.count, !Self.endsWord(buffer[start - 1]) { start -= 1 }
+                guard space - start < byLength.count, start == 0 || Self.endsWord(buffer[start - 1]),
+                      byLength[space - start].contains(where: { $0.elementsEqual(buffer[start..<space]) }) else { continue }
+                output += buffer[copied..<space]
+                output += [0xC2, 0xA0]
+                copied = space + 1
             }
             guard copied > 0 else { return nil }
             output += buffer[copied...]
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    private static func endsWord(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x28
     }
 }
