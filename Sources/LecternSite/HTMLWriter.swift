@@ -159,8 +159,10 @@ public struct HTMLWriter {
         bytes.reserveCapacity(pairs.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 } + 16)
         for (name, value) in pairs {
             bytes.append(0x20)
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
+            var name = name
+            name.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0x3D)
+            bytes.append(0x22)
             appendEscaped(value, quotes: true, to: &bytes)
             bytes.append(0x22)
         }
