@@ -4,8 +4,9 @@ import LecternCore
 /// same way, so that the deck copies it rather than writing the blocks again. A block
 /// qualifies when its HTML depends on nothing but itself: no link or image in it (the deck sits
 /// a folder deeper, so relative URLs differ), no note (the deck numbers notes per slide), no
-/// heading (shifted on the page), no div (incremental lists, components, quizzes), no
-/// citation, and no code with steps (stepped on slides).
+/// heading (shifted on the page), no incremental list or tab set, no citation, and no code
+/// with steps (stepped on slides). A div the deck rebuilt (notes or pauses taken out) is
+/// another block, and is written again.
 struct WrittenBlocks {
     /// The page's HTML the ranges point into.
     private(set) var html = ""
@@ -44,7 +45,11 @@ struct WrittenBlocks {
         case .table(let table):
             return dependOnThemselvesAlone(table.caption)
                 && [table.head, table.body, table.foot].allSatisfy { $0.allSatisfy { $0.allSatisfy { $0.allSatisfy(dependsOnItselfAlone) } } }
-        case .header, .figure, .div: return false
+        case .div(let attributes, let children):
+            // Incremental lists step on slides, and tab sets are numbered through the page.
+            guard !attributes.hasClass("incremental"), !attributes.hasClass("nonincremental"), !attributes.hasClass("tabset") else { return false }
+            return children.allSatisfy(dependsOnItselfAlone)
+        case .header, .figure: return false
         }
     }
 

@@ -69,6 +69,10 @@ import Testing
         #expect(!WrittenBlocks.dependsOnItselfAlone(Block(.para([Inline(.note([Block(.para(text))]))]))))
         #expect(!WrittenBlocks.dependsOnItselfAlone(Block(.codeBlock(Attributes(pairs: [(key: "data-line-numbers", value: "1|2")]), "a\nb"))))
         #expect(WrittenBlocks.dependsOnItselfAlone(Block(.codeBlock(Attributes(classes: ["numberLines"]), "a\nb"))))
+        #expect(WrittenBlocks.dependsOnItselfAlone(Block(.div(Attributes(classes: ["callout-note"]), [Block(.para(text))]))))
+        #expect(!WrittenBlocks.dependsOnItselfAlone(Block(.div(Attributes(classes: ["callout-note"]), [Block(.para(link))]))))
+        #expect(!WrittenBlocks.dependsOnItselfAlone(Block(.div(Attributes(classes: ["tabset"]), [Block(.para(text))]))))
+        #expect(!WrittenBlocks.dependsOnItselfAlone(Block(.div(Attributes(classes: ["incremental"]), [Block(.para(text))]))))
     }
 }
 
