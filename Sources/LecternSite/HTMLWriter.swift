@@ -80,6 +80,7 @@ public struct HTMLWriter {
         notes = []
         noteBase = 0
         var out = ""
+        written.reserve(blocks.count)
         for block in blocks {
             let before = out.utf8.count
             writeBlock(block, into: &out)

@@ -13,6 +13,11 @@ struct WrittenBlocks {
     /// By source range: the block and where its HTML is, in UTF-8 bytes.
     private var entries: [SourceRange: (block: Block, html: Range<Int>)] = [:]
 
+    /// Makes room for `count` blocks at once.
+    mutating func reserve(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     /// Notes the HTML of a top-level block, when it qualifies.
     mutating func note(_ block: Block, at range: Range<Int>) {
         guard block.range != .unknown, Self.dependsOnItselfAlone(block) else { return }
