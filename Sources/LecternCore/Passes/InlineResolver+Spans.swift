@@ -91,7 +91,18 @@ enum Citations {
         var plain = ""
         var index = text.startIndex
         func flush() { if !plain.isEmpty { out.append(Inline(.text(plain), range)); plain = "" } }
+        // In ASCII every byte is a character, so the text up to the next `[` or `@` is taken
+        // whole rather than character by character.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         while index < text.endIndex {
+            if ascii {
+                guard let next = text.utf8[index...].firstIndex(where: { $0 == 0x5B || $0 == 0x40 }) else {
+                    plain += text[index...]
+                    break
+                }
+                plain += text[index..<next]
+                index = next
+            }
             let character = text[index]
             if character == "[", let close = closingBracket(in: text, after: index) {
                 let inner = text[text.index(after: index)..<close]
