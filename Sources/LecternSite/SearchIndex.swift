@@ -58,6 +58,7 @@ enum JSONText {
             var index = 0, run = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                guard Self.mayNeedEscape(byte) else { index += 1; continue }
                 let escape: [UInt8]
                 var length = 1
                 switch byte {
@@ -84,5 +85,19 @@ enum JSONText {
             return String(decoding: quoted, as: UTF8.self)
         }
         out += literal
+    }
+
+    /// Whether a byte is one the escaping looks at: a control, `"`, `\`, `<`, or the first
+    /// byte of U+2028 and U+2029. A bit per byte, in four words.
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x3C
+        case 1: word = 1 << (0x5C - 64)
+        case 3: word = 1 << (0xE2 - 192)
+        default: word = 0
+        }
+        return word & (1 << UInt64(byte & 63)) != 0
     }
 }
