@@ -37,6 +37,7 @@ struct WrittenBlocks {
         return Substring(utf8[start..<utf8.index(start, offsetBy: entry.html.count)])
     }
 
+    /// Whether a block's HTML depends on nothing but the block, by the rule above.
     static func dependsOnItselfAlone(_ block: Block) -> Bool {
         switch block.kind {
         case .plain(let inlines), .para(let inlines): return dependOnThemselvesAlone(inlines)
