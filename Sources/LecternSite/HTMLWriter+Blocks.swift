@@ -1,11 +1,14 @@
 import LecternCore
 
 extension HTMLWriter {
-    mutating func writeBlocks(_ blocks: [Block], into out: inout String) {
+    /// Writes blocks one per line; `note` learns where each block that wrote something is.
+    mutating func writeBlocks(_ blocks: [Block], into out: inout String, noting note: ((Block, Range<Int>) -> Void)? = nil) {
         for block in blocks {
             let before = out.utf8.count
             writeBlock(block, into: &out)
-            if out.utf8.count != before { out += "\n" }
+            guard out.utf8.count != before else { continue }
+            note?(block, before..<out.utf8.count)
+            out += "\n"
         }
     }
 

@@ -66,31 +66,26 @@ public struct HTMLWriter {
 
     /// Renders a whole document body, footnotes included.
     public mutating func render(_ blocks: [Block]) -> String {
-        notes = []
-        noteBase = 0
-        var out = ""
-        writeBlocks(blocks, into: &out)
-        writeFootnotes(into: &out)
-        return out
+        body(blocks, noting: nil)
     }
 
     /// Renders a lesson page's body as `render` does, noting the HTML of the blocks its deck
     /// can copy.
     mutating func render(_ blocks: [Block], noting written: inout WrittenBlocks) -> String {
+        var noted = written
+        noted.reserve(blocks.count)
+        let out = body(blocks) { noted.note($0, at: $1) }
+        noted.finish(out)
+        written = noted
+        return out
+    }
+
+    private mutating func body(_ blocks: [Block], noting note: ((Block, Range<Int>) -> Void)?) -> String {
         notes = []
         noteBase = 0
         var out = ""
-        written.reserve(blocks.count)
-        for block in blocks {
-            let before = out.utf8.count
-            writeBlock(block, into: &out)
-            if out.utf8.count != before {
-                written.note(block, at: before..<out.utf8.count)
-                out += "\n"
-            }
-        }
+        writeBlocks(blocks, into: &out, noting: note)
         writeFootnotes(into: &out)
-        written.finish(out)
         return out
     }
 
