@@ -19,7 +19,8 @@ struct DeckRenderer {
         // For a theme that lays out the slides itself; the built-in one takes `slidesHTML`.
         let listsSlides = context.theme.reads("slides")
         var slides: [[String: Any]] = []
-        var markup = ""
+        var parts: [(open: Range<Int>, heading: Range<Int>, content: Range<Int>, notes: Range<Int>)] = []
+        var markup = HTMLBuffer()
         for (index, slide) in deck.slides.enumerated() {
             var attributes = slide.attributes
             attributes.id = ""
@@ -35,44 +36,64 @@ struct DeckRenderer {
             }
             var pairs = writer.attributePairs(attributes, extraClasses: ["slide", "slide-\(slide.kind.rawValue)"])
             pairs.append(("data-slide", String(index + 1)))
-            var open = "<section"
-            HTMLWriter.writeAttributes(pairs, into: &open)
-            open += ">"
-            let level = slide.kind == .content ? 2 : 1
-            var heading = ""
-            if !slide.title.isEmpty {
-                heading = "<h\(level)"
-                HTMLWriter.writeAttributes(slide.attributes.id.isEmpty ? [] : [("id", slide.attributes.id)], into: &heading)
-                heading += ">" + writer.renderInlines(slide.title) + "</h\(level)>"
-            } else {
-                // An untitled slide (`---`) still gets a heading to navigate by, for screen readers only.
-                heading = "<h2 class=\"visually-hidden\">Slide \(index + 1)</h2>"
-            }
             // Each slide as `deck.js` and the speaker view expect it, written here rather than by
             // a template loop (five look-ups per slide) and straight into the deck's markup; a
             // theme that lays out `slides` itself takes the parts from there.
-            markup += open + "\n<div class=\"slide-body\">\n" + heading + "\n"
-            let contentStart = markup.utf8.count
+            let openStart = markup.count
+            markup += "<section"
+            HTMLWriter.writeAttributes(pairs, into: &markup)
+            markup += ">"
+            let open = openStart..<markup.count
+            markup += "\n<div class=\"slide-body\">\n"
+            let headingStart = markup.count
+            if !slide.title.isEmpty {
+                let level = slide.kind == .content ? "2" : "1"
+                markup += "<h"
+                markup += level
+                HTMLWriter.writeAttributes(slide.attributes.id.isEmpty ? [] : [("id", slide.attributes.id)], into: &markup)
+                markup += ">"
+                writer.writeInlines(slide.title, into: &markup)
+                markup += "</h"
+                markup += level
+                markup += ">"
+            } else {
+                // An untitled slide (`---`) still gets a heading to navigate by, for screen readers only.
+                markup += "<h2 class=\"visually-hidden\">Slide "
+                markup += String(index + 1)
+                markup += "</h2>"
+            }
+            let heading = headingStart..<markup.count
+            markup += "\n"
+            let contentStart = markup.count
             writer.writeBlocks(slide.blocks, into: &markup)
             writer.writeFootnotes(into: &markup)
-            let content = contentStart..<markup.utf8.count
+            let content = contentStart..<markup.count
             markup += "\n</div>\n"
             var notes = content.upperBound..<content.upperBound
             if !slide.notes.isEmpty {
                 markup += "<aside class=\"notes\" aria-label=\"Speaker notes\">\n"
-                let notesStart = markup.utf8.count
+                let notesStart = markup.count
                 writer.writeBlocks(slide.notes, into: &markup)
-                notes = notesStart..<markup.utf8.count
+                notes = notesStart..<markup.count
                 markup += "</aside>\n"
             }
             markup += "</section>\n"
             if listsSlides {
-                slides.append(["open": open, "heading": heading, "content": Self.part(of: markup, content),
-                               "notes": Self.part(of: markup, notes), "hasNotes": !slide.notes.isEmpty, "number": index + 1])
+                slides.append(["hasNotes": !slide.notes.isEmpty, "number": index + 1])
+                parts.append((open, heading, content, notes))
             }
         }
-        if listsSlides { values["slides"] = slides }
-        values["slidesHTML"] = markup
+        let html = markup.text
+        if listsSlides {
+            for (index, part) in parts.enumerated() {
+                slides[index]["open"] = Self.part(of: html, part.open)
+                slides[index]["heading"] = Self.part(of: html, part.heading)
+                slides[index]["content"] = Self.part(of: html, part.content)
+                slides[index]["notes"] = Self.part(of: html, part.notes)
+            }
+            values["slides"] = slides
+        }
+        values["slidesHTML"] = html
         values["total"] = deck.slides.count
         var lessonValues: [String: Any] = ["title": lesson.title, "id": lesson.id]
         if let footer = lesson.document.metadata.footer { lessonValues["footer"] = footer }

@@ -42,7 +42,7 @@ extension HTMLWriter {
 
     /// Writes `<tag attributes>`.
     static func openTag(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], safe: Bool = false,
-                        into out: inout String) {
+                        into out: inout HTMLBuffer) {
         out += "<" + tag
         writeAttributes(htmlPairs(attributes, extraClasses: extraClasses, safe: safe), into: &out)
         out += ">"
@@ -54,7 +54,7 @@ extension HTMLWriter {
     }
 
     /// `openTag` under this writer's policy.
-    func openElement(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], into out: inout String) {
+    func openElement(_ tag: String, _ attributes: Attributes = .empty, extraClasses: [String] = [], into out: inout HTMLBuffer) {
         Self.openTag(tag, attributes, extraClasses: extraClasses, safe: !options.allowsRawHTML, into: &out)
     }
 }

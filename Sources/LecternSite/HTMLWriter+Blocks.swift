@@ -2,17 +2,17 @@ import LecternCore
 
 extension HTMLWriter {
     /// Writes blocks one per line; `note` learns where each block that wrote something is.
-    mutating func writeBlocks(_ blocks: [Block], into out: inout String, noting note: ((Block, Range<Int>) -> Void)? = nil) {
+    mutating func writeBlocks(_ blocks: [Block], into out: inout HTMLBuffer, noting note: ((Block, Range<Int>) -> Void)? = nil) {
         for block in blocks {
-            let before = out.utf8.count
+            let before = out.count
             writeBlock(block, into: &out)
-            guard out.utf8.count != before else { continue }
-            note?(block, before..<out.utf8.count)
+            guard out.count != before else { continue }
+            note?(block, before..<out.count)
             out += "\n"
         }
     }
 
-    mutating func writeBlock(_ block: Block, into out: inout String) {
+    mutating func writeBlock(_ block: Block, into out: inout HTMLBuffer) {
         // Items of incremental lists step on slides, and blanks are text boxes in quiz prompts.
         if !fragmentItems, !inQuizPrompt, let html = pageBlocks?.html(for: block) {
             out += html
@@ -36,14 +36,14 @@ extension HTMLWriter {
         }
     }
 
-    mutating func writePara(_ block: Block, _ inlines: [Inline], into out: inout String) {
+    mutating func writePara(_ block: Block, _ inlines: [Inline], into out: inout HTMLBuffer) {
         if options.pageMode, block.isPause { return }
         out += "<p>"
         writeInlines(inlines, into: &out)
         out += "</p>"
     }
 
-    mutating func writeLineBlock(_ lines: [[Inline]], into out: inout String) {
+    mutating func writeLineBlock(_ lines: [[Inline]], into out: inout HTMLBuffer) {
         out += "<div class=\"line-block\">"
         for (index, line) in lines.enumerated() {
             if index > 0 { out += "<br />\n" }
@@ -52,18 +52,18 @@ extension HTMLWriter {
         out += "</div>"
     }
 
-    func writeRawBlock(_ format: String, _ text: String, into out: inout String) {
+    func writeRawBlock(_ format: String, _ text: String, into out: inout HTMLBuffer) {
         guard format == "html", options.allowsRawHTML else { return }
         out += text.hasSuffix("\n") ? String(text.dropLast()) : text
     }
 
-    mutating func writeBlockQuote(_ children: [Block], into out: inout String) {
+    mutating func writeBlockQuote(_ children: [Block], into out: inout HTMLBuffer) {
         out += "<blockquote>\n"
         writeBlocks(children, into: &out)
         out += "</blockquote>"
     }
 
-    mutating func writeOrderedList(_ style: ListStyle, _ items: [ListItem], into out: inout String) {
+    mutating func writeOrderedList(_ style: ListStyle, _ items: [ListItem], into out: inout HTMLBuffer) {
         var pairs: [(String, String)] = []
         if style.start != 1 { pairs.append(("start", String(style.start))) }
         switch style.numbering {
@@ -81,13 +81,13 @@ extension HTMLWriter {
         out += "</ol>"
     }
 
-    mutating func writeBulletList(_ items: [ListItem], into out: inout String) {
+    mutating func writeBulletList(_ items: [ListItem], into out: inout HTMLBuffer) {
         out += items.contains(where: { $0.task != nil }) ? "<ul class=\"task-list\">\n" : "<ul>\n"
         writeItems(items, into: &out)
         out += "</ul>"
     }
 
-    mutating func writeItems(_ items: [ListItem], into out: inout String) {
+    mutating func writeItems(_ items: [ListItem], into out: inout HTMLBuffer) {
         for item in items {
             out += fragmentItems ? "<li class=\"fragment\">" : "<li>"
             var blocks = item.blocks
@@ -118,7 +118,7 @@ extension HTMLWriter {
         }
     }
 
-    mutating func writeDefinitionList(_ items: [DefinitionItem], into out: inout String) {
+    mutating func writeDefinitionList(_ items: [DefinitionItem], into out: inout HTMLBuffer) {
         out += "<dl>\n"
         for item in items {
             out += "<dt>"
@@ -128,14 +128,14 @@ extension HTMLWriter {
                 let isTight = definition.count == 1 && { if case .plain = definition[0].kind { return true }; return false }()
                 out += isTight ? "<dd>" : "<dd>\n"
                 writeBlocks(definition, into: &out)
-                if isTight, out.hasSuffix("\n") { out.removeLast() }
+                if isTight, out.endsWithNewline { out.removeNewline() }
                 out += "</dd>\n"
             }
         }
         out += "</dl>"
     }
 
-    mutating func writeHeader(_ level: Int, _ attributes: Attributes, _ inlines: [Inline], into out: inout String) {
+    mutating func writeHeader(_ level: Int, _ attributes: Attributes, _ inlines: [Inline], into out: inout HTMLBuffer) {
         let level = min(6, level + options.headingShift)
         openElement("h\(level)", attributes, into: &out)
         writeInlines(inlines, into: &out)
@@ -149,7 +149,7 @@ extension HTMLWriter {
         out += "</h\(level)>"
     }
 
-    mutating func writeFigure(_ attributes: Attributes, _ caption: [Inline], _ content: [Block], into out: inout String) {
+    mutating func writeFigure(_ attributes: Attributes, _ caption: [Inline], _ content: [Block], into out: inout HTMLBuffer) {
         openElement("figure", attributes, into: &out)
         out += "\n"
         writeBlocks(content, into: &out)
@@ -187,7 +187,7 @@ extension HTMLWriter {
         return !linked
     }
 
-    mutating func writeDiv(_ attributes: Attributes, _ children: [Block], range: SourceRange, into out: inout String) {
+    mutating func writeDiv(_ attributes: Attributes, _ children: [Block], range: SourceRange, into out: inout HTMLBuffer) {
         if options.pageMode {
             if attributes.hasClass("notes") { return }
             if attributes.hasClass("quiz"), let quiz = options.quiz(range.start) {
@@ -199,7 +199,7 @@ extension HTMLWriter {
                 fragmentItems = attributes.hasClass("incremental")
                 writeBlocks(children, into: &out)
                 fragmentItems = saved
-                if out.hasSuffix("\n") { out.removeLast() }
+                if out.endsWithNewline { out.removeNewline() }
                 return
             }
             if let kind = attributes.classes.first(where: { $0.hasPrefix("callout-") }) {

@@ -7,7 +7,7 @@ extension HTMLWriter {
     /// A Quarto-style callout box with an icon slot and a title (the `title` attribute, a first
     /// heading, or the kind's name). `collapse="true"` folds it behind its title, `"false"`
     /// makes it foldable but open, as in Quarto.
-    mutating func writeCallout(_ kind: String, _ attributes: Attributes, _ children: [Block], into out: inout String) {
+    mutating func writeCallout(_ kind: String, _ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         var attributes = attributes
         var (title, body, titleID, _) = componentTitle(attributes, children)
         if title == nil {

@@ -43,7 +43,7 @@ extension HTMLWriter {
         var wrapsLines: Bool { numbered || !lineAnchor.isEmpty || steps.contains { !$0.isEmpty } }
     }
 
-    func writeCodeBlock(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout String) {
+    func writeCodeBlock(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout HTMLBuffer) {
         let text = code.hasSuffix("\n") ? String(code.dropLast()) : code
         guard options.pageMode || options.deckMode else {
             openElement("pre", attributes, into: &out)
@@ -75,12 +75,16 @@ extension HTMLWriter {
                 writePieces(pieces, into: &out)
                 continue
             }
-            out += "<span class=\"code-line" + (marked.contains(number) ? " is-marked" : "") + "\" data-line=\"\(number)\""
+            out += marked.contains(number) ? "<span class=\"code-line is-marked\" data-line=\"" : "<span class=\"code-line\" data-line=\""
+            out += String(number)
+            out += "\""
             if !layout.lineAnchor.isEmpty { out += " id=\"" + Self.escapeAttribute(layout.lineAnchor + "-\(number)") + "\"" }
             out += ">"
             if layout.numbered {
                 if layout.lineAnchor.isEmpty {
-                    out += "<span class=\"code-number\" data-n=\"\(number)\" aria-hidden=\"true\"></span>"
+                    out += "<span class=\"code-number\" data-n=\""
+                    out += String(number)
+                    out += "\" aria-hidden=\"true\"></span>"
                 } else {
                     out += "<a class=\"code-number\" href=\"#" + Self.escapeAttribute(layout.lineAnchor + "-\(number)")
                         + "\" data-n=\"\(number)\" aria-hidden=\"true\" tabindex=\"-1\"></a>"
@@ -100,7 +104,7 @@ extension HTMLWriter {
         out += "</div>"
     }
 
-    func writeCode(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout String) {
+    func writeCode(_ attributes: Attributes, _ code: String, at location: SourceLocation, into out: inout HTMLBuffer) {
         openElement("code", attributes, into: &out)
         if let highlighted = options.code(location) {
             for (index, line) in highlighted.lines.enumerated() {
@@ -113,10 +117,12 @@ extension HTMLWriter {
         out += "</code>"
     }
 
-    private func writePieces(_ pieces: [HighlightedCode.Piece], into out: inout String) {
+    private func writePieces(_ pieces: [HighlightedCode.Piece], into out: inout HTMLBuffer) {
         for piece in pieces {
             if let tokenClass = piece.tokenClass {
-                out += "<span class=\"" + tokenClass.cssClass + "\">"
+                out += "<span class=\""
+                out += tokenClass.cssClass
+                out += "\">"
                 Self.escapeText(piece.text, into: &out)
                 out += "</span>"
             } else {

@@ -5,7 +5,7 @@ import LecternCore
 /// the component's first heading; icons from `icon`.
 extension HTMLWriter {
     /// Writes `attributes`' component, when it names one; false otherwise.
-    mutating func writeComponent(_ attributes: Attributes, _ children: [Block], into out: inout String) -> Bool {
+    mutating func writeComponent(_ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) -> Bool {
         if attributes.hasClass("cards") { writeContainer("div", attributes, children, into: &out); return true }
         if attributes.hasClass("card") { writeCard(attributes, children, into: &out); return true }
         if attributes.hasClass("tabset") { writeTabset(attributes, children, into: &out); return true }
@@ -42,14 +42,14 @@ extension HTMLWriter {
         return attributes
     }
 
-    private mutating func writeContainer(_ tag: String, _ attributes: Attributes, _ children: [Block], into out: inout String) {
+    private mutating func writeContainer(_ tag: String, _ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         openElement(tag, attributes, into: &out)
         out += "\n"
         writeBlocks(children, into: &out)
         out += "</\(tag)>"
     }
 
-    private mutating func writeCard(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+    private mutating func writeCard(_ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         var (title, body, titleID, _) = componentTitle(attributes, children)
         openElement("article", Self.without(attributes, keys: ["title", "icon"]), into: &out)
         out += "\n"
@@ -84,7 +84,7 @@ extension HTMLWriter {
     /// Tabs: one per child div (titled as a component is) or, with no child divs, one per
     /// heading of the first heading's level. Without scripts they read as titled sections;
     /// `tabs.js` turns them into a keyboard-driven tab list.
-    private mutating func writeTabset(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+    private mutating func writeTabset(_ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         componentCounter += 1
         let base = attributes.id.isEmpty ? "tabset-\(componentCounter)" : attributes.id
         var tabs: [(title: String, body: [Block], id: String?)] = []
@@ -128,7 +128,7 @@ extension HTMLWriter {
     }
 
     /// Side-by-side panels from `::: {.column title="…"}` children, stacking on phones.
-    private mutating func writeComparison(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+    private mutating func writeComparison(_ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         openElement("div", attributes, into: &out)
         out += "\n"
         for child in children {
@@ -149,7 +149,7 @@ extension HTMLWriter {
     }
 
     /// A "key takeaways" box: titled, set apart from the text around it.
-    private mutating func writeSummary(_ attributes: Attributes, _ children: [Block], into out: inout String) {
+    private mutating func writeSummary(_ attributes: Attributes, _ children: [Block], into out: inout HTMLBuffer) {
         let (title, body, titleID, text) = componentTitle(attributes, children)
         var box = Self.without(attributes, keys: ["title"])
         box.classes.append("summary-box")

@@ -1,11 +1,11 @@
 import LecternCore
 
 extension HTMLWriter {
-    mutating func writeInlines(_ inlines: [Inline], into out: inout String) {
+    mutating func writeInlines(_ inlines: [Inline], into out: inout HTMLBuffer) {
         for inline in inlines { writeInline(inline, into: &out) }
     }
 
-    mutating func writeInline(_ inline: Inline, into out: inout String) {
+    mutating func writeInline(_ inline: Inline, into out: inout HTMLBuffer) {
         switch inline.kind {
         case .text(let text): Self.escapeText(text, into: &out)
         case .softBreak: out += "\n"
@@ -26,13 +26,13 @@ extension HTMLWriter {
         }
     }
 
-    mutating func writeWrapped(_ tag: String, _ children: [Inline], into out: inout String) {
+    mutating func writeWrapped(_ tag: String, _ children: [Inline], into out: inout HTMLBuffer) {
         out += "<\(tag)>"
         writeInlines(children, into: &out)
         out += "</\(tag)>"
     }
 
-    func writeMath(_ kind: MathKind, _ body: String, at location: SourceLocation, into out: inout String) {
+    func writeMath(_ kind: MathKind, _ body: String, at location: SourceLocation, into out: inout HTMLBuffer) {
         if let mathML = options.math(location) {
             out += mathML
             return
@@ -42,7 +42,7 @@ extension HTMLWriter {
         out += kind == .inline ? "\\)</span>" : "\\]</span>"
     }
 
-    mutating func writeLink(_ attributes: Attributes, _ children: [Inline], _ target: Target, into out: inout String) {
+    mutating func writeLink(_ attributes: Attributes, _ children: [Inline], _ target: Target, into out: inout HTMLBuffer) {
         let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: false)
         var pairs = [("href", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
@@ -54,7 +54,7 @@ extension HTMLWriter {
         out += "</a>"
     }
 
-    func writeImage(_ attributes: Attributes, _ alt: [Inline], _ target: Target, into out: inout String) {
+    func writeImage(_ attributes: Attributes, _ alt: [Inline], _ target: Target, into out: inout HTMLBuffer) {
         let safe = options.allowsRawHTML || URLPolicy.allowed(target.url, image: true)
         var pairs = [("src", safe ? options.resolveURL(target.url) : "#")]
         if !target.title.isEmpty { pairs.append(("title", target.title)) }
@@ -83,7 +83,7 @@ extension HTMLWriter {
         out += " />"
     }
 
-    mutating func writeCite(_ keys: [String], _ children: [Inline], into out: inout String) {
+    mutating func writeCite(_ keys: [String], _ children: [Inline], into out: inout HTMLBuffer) {
         out += "<span class=\"citation\""
         Self.writeAttributes([("data-cites", keys.joined(separator: " "))], into: &out)
         out += ">"
@@ -91,14 +91,14 @@ extension HTMLWriter {
         out += "</span>"
     }
 
-    mutating func writeNoteReference(_ blocks: [Block], into out: inout String) {
+    mutating func writeNoteReference(_ blocks: [Block], into out: inout HTMLBuffer) {
         notes.append(blocks)
         let number = noteBase + notes.count
         out += "<a href=\"#fn\(number)\" class=\"footnote-ref\" id=\"fnref\(number)\" role=\"doc-noteref\"><sup>\(number)</sup></a>"
     }
 
     /// Writes the notes referenced since the last call, numbered on from earlier ones.
-    mutating func writeFootnotes(into out: inout String) {
+    mutating func writeFootnotes(into out: inout HTMLBuffer) {
         guard !notes.isEmpty else { return }
         defer {
             noteBase += notes.count
@@ -120,14 +120,14 @@ extension HTMLWriter {
                 blocks[blocks.count - 1] = Block(.para(inlines + [backlink]), last.range)
             }
             out += "<li id=\"fn\(number)\">"
-            var body = ""
-            writeBlocks(blocks, into: &body)
+            let start = out.count
+            writeBlocks(blocks, into: &out)
             if let last = blocks.last, case .para = last.kind {} else {
                 // Pandoc puts the link after a closing block (a list, a figure) as it is, outside any paragraph.
-                if !body.isEmpty, !body.hasSuffix("\n") { body += "\n" }
-                writeInline(backlink, into: &body)
+                if out.count > start, !out.endsWithNewline { out += "\n" }
+                writeInline(backlink, into: &out)
             }
-            out += body.hasSuffix("\n") ? String(body.dropLast()) : body
+            if out.count > start, out.endsWithNewline { out.removeNewline() }
             out += "</li>\n"
             index += 1
         }

@@ -3,7 +3,7 @@ import LecternCore
 
 /// Interactive quizzes on lesson pages; without JavaScript each answer sits in a `<details>`.
 extension HTMLWriter {
-    mutating func writeQuiz(_ quiz: Quiz, into out: inout String) {
+    mutating func writeQuiz(_ quiz: Quiz, into out: inout HTMLBuffer) {
         let base = quiz.id.hasPrefix("quiz") ? quiz.id : "quiz-" + quiz.id
         var pairs: [(String, String)] = [("id", base), ("class", "quiz"), ("data-quiz", quiz.id), ("data-hash", quiz.contentHash),
                                          ("data-pass", String(quiz.pass.required(of: quiz.questions.count))),
@@ -22,7 +22,7 @@ extension HTMLWriter {
         out += "<button type=\"button\" class=\"quiz-next\">Next</button></div>\n</section>"
     }
 
-    mutating func writeQuestion(_ question: Question, number: Int, total: Int, base: String, into out: inout String) {
+    mutating func writeQuestion(_ question: Question, number: Int, total: Int, base: String, into out: inout HTMLBuffer) {
         let id = "\(base)-q\(number + 1)"
         out += "<li class=\"quiz-question\" id=\"\(Self.escapeAttribute(id))\" data-kind=\"\(question.kind.rawValue)\">\n"
         out += "<fieldset aria-describedby=\"\(Self.escapeAttribute(id))-prompt\">\n<legend>Question \(number + 1) of \(total)</legend>\n"
@@ -59,7 +59,7 @@ extension HTMLWriter {
         out += "</fieldset>\n</li>\n"
     }
 
-    mutating func writeChoices(_ question: Question, id: String, into out: inout String) {
+    mutating func writeChoices(_ question: Question, id: String, into out: inout HTMLBuffer) {
         let type = question.kind == .multiple ? "checkbox" : "radio"
         out += "<ul class=\"quiz-choices\">\n"
         for (index, choice) in question.choices.enumerated() {
@@ -90,7 +90,7 @@ extension HTMLWriter {
         return name.isEmpty ? nil : name
     }
 
-    mutating func writeOrderItems(_ question: Question, id: String, into out: inout String) {
+    mutating func writeOrderItems(_ question: Question, id: String, into out: inout HTMLBuffer) {
         let count = question.choices.count
         // A fixed rotation keeps the page deterministic; the script shuffles per learner.
         let shown = (0..<count).map { ($0 + 1) % count }
@@ -104,7 +104,7 @@ extension HTMLWriter {
         out += "</ol>\n"
     }
 
-    mutating func writeAnswerKey(_ question: Question, into out: inout String) {
+    mutating func writeAnswerKey(_ question: Question, into out: inout HTMLBuffer) {
         out += "<details class=\"quiz-answer-key\"><summary>Answer</summary>\n"
         switch question.kind {
         case .single, .multiple, .trueFalse, .order:
@@ -130,7 +130,7 @@ extension HTMLWriter {
     }
 
     /// Writes a `.blank` span as a text box inside a quiz prompt.
-    mutating func writeBlank(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
+    mutating func writeBlank(_ attributes: Attributes, _ children: [Inline], into out: inout HTMLBuffer) {
         blankCounter += 1
         let text = Inline.plainText(children).trimmingWhitespaces()
         var pairs: [(String, String)] = [("type", "text"), ("class", "quiz-blank"), ("autocomplete", "off"),

@@ -7,7 +7,7 @@ extension HTMLWriter {
     /// Classes pandoc's writer writes as the element of that name.
     private static let elementClasses: Set<String> = ["kbd", "mark", "dfn"]
 
-    mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout String) {
+    mutating func writeSpan(_ attributes: Attributes, _ children: [Inline], into out: inout HTMLBuffer) {
         if inQuizPrompt, attributes.hasClass("blank") {
             writeBlank(attributes, children, into: &out)
             return

@@ -1,7 +1,7 @@
 import LecternCore
 
 extension HTMLWriter {
-    mutating func writeTable(_ table: Table, into out: inout String) {
+    mutating func writeTable(_ table: Table, into out: inout HTMLBuffer) {
         let total = table.widths.reduce(0, +)
         if !table.widths.isEmpty, total < 1 {
             // Pandoc rounds the table's width and truncates each column's.
@@ -40,7 +40,7 @@ extension HTMLWriter {
         "\(Int((fraction * 100).rounded(.down)))%"
     }
 
-    private mutating func writeRow(_ row: [Table.Cell], cell: String, styles: [String], into out: inout String) {
+    private mutating func writeRow(_ row: [Table.Cell], cell: String, styles: [String], into out: inout HTMLBuffer) {
         out += "<tr>\n"
         for (column, content) in row.enumerated() {
             out += "<"
@@ -50,9 +50,9 @@ extension HTMLWriter {
             if content.count == 1, case .plain(let inlines) = content[0].kind {
                 writeInlines(inlines, into: &out)
             } else {
-                var blocks = ""
-                writeBlocks(content, into: &blocks)
-                out += blocks.hasSuffix("\n") ? String(blocks.dropLast()) : blocks
+                let start = out.count
+                writeBlocks(content, into: &out)
+                if out.count > start, out.endsWithNewline { out.removeNewline() }
             }
             out += "</"
             out += cell

@@ -66,7 +66,7 @@ public struct HTMLWriter {
 
     /// Renders a whole document body, footnotes included.
     public mutating func render(_ blocks: [Block]) -> String {
-        body(blocks, noting: nil)
+        body(blocks, noting: nil).text
     }
 
     /// Renders a lesson page's body as `render` does, noting the HTML of the blocks its deck
@@ -74,16 +74,16 @@ public struct HTMLWriter {
     mutating func render(_ blocks: [Block], noting written: inout WrittenBlocks) -> String {
         var noted = written
         noted.reserve(blocks.count)
-        let out = body(blocks) { noted.note($0, at: $1) }
+        let out = body(blocks) { noted.note($0, at: $1) }.text
         noted.finish(out)
         written = noted
         return out
     }
 
-    private mutating func body(_ blocks: [Block], noting note: ((Block, Range<Int>) -> Void)?) -> String {
+    private mutating func body(_ blocks: [Block], noting note: ((Block, Range<Int>) -> Void)?) -> HTMLBuffer {
         notes = []
         noteBase = 0
-        var out = ""
+        var out = HTMLBuffer()
         writeBlocks(blocks, into: &out, noting: note)
         writeFootnotes(into: &out)
         return out
@@ -91,12 +91,17 @@ public struct HTMLWriter {
 
     /// Renders inlines alone (titles, captions).
     public mutating func renderInlines(_ inlines: [Inline]) -> String {
-        var out = ""
+        var out = HTMLBuffer()
         writeInlines(inlines, into: &out)
-        return out
+        return out.text
     }
 
     /// The one place where text becomes safe inside an element.
+    static func escapeText(_ text: String, into out: inout HTMLBuffer) {
+        out.appendEscaped(text, quotes: false)
+    }
+
+    /// `escapeText` for text kept as a `String`.
     static func escapeText(_ text: String, into out: inout String) {
         appendEscaped(text, quotes: false, to: &out)
     }
@@ -147,21 +152,23 @@ public struct HTMLWriter {
         }
     }
 
-    /// Writes ` name="value"` pairs, gathered as bytes and appended at once: a page writes
-    /// hundreds of attributes, and each append to a `String` costs more than the bytes it adds.
+    /// Writes ` name="value"` pairs.
+    static func writeAttributes(_ pairs: [(String, String)], into out: inout HTMLBuffer) {
+        for (name, value) in pairs {
+            out.append(byte: 0x20)
+            out.append(name)
+            out.append(byte: 0x3D)
+            out.append(byte: 0x22)
+            out.appendEscaped(value, quotes: true)
+            out.append(byte: 0x22)
+        }
+    }
+
+    /// `writeAttributes` for HTML kept as a `String`, appended at once.
     static func writeAttributes(_ pairs: [(String, String)], into out: inout String) {
         guard !pairs.isEmpty else { return }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(pairs.reduce(0) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 } + 16)
-        for (name, value) in pairs {
-            bytes.append(0x20)
-            var name = name
-            name.withUTF8 { bytes.append(contentsOf: $0) }
-            bytes.append(0x3D)
-            bytes.append(0x22)
-            appendEscaped(value, quotes: true, to: &bytes)
-            bytes.append(0x22)
-        }
-        out += String(decoding: bytes, as: UTF8.self)
+        var buffer = HTMLBuffer()
+        writeAttributes(pairs, into: &buffer)
+        out += buffer.text
     }
 }

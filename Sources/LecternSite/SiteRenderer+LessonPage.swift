@@ -81,20 +81,28 @@ extension SiteRenderer {
         var tocOptions = HTMLWriter.Options.page
         tocOptions.allowsRawHTML = !course.config.safe
         var tocWriter = HTMLWriter(options: tocOptions)
-        var tocHTML = ""
+        var tocHTML = HTMLBuffer()
         // For a theme that lays out the contents itself; the built-in one takes `tocHTML`.
         let listsContents = theme.reads("toc")
         var toc: [[String: Any]] = []
         for entry in lesson.analysis.tableOfContents {
-            let title = tocWriter.renderInlines(entry.title)
             // As a template loop would write it, without its three look-ups per entry.
-            tocHTML += "<li class=\"toc-level-\(entry.level)\"><a href=\"#"
+            tocHTML += "<li class=\"toc-level-"
+            tocHTML += String(entry.level)
+            tocHTML += "\"><a href=\"#"
             TemplateEscaping.append(entry.id, to: &tocHTML)
-            tocHTML += "\">" + title + "</a></li>\n"
-            if listsContents { toc.append(["level": entry.level, "id": entry.id, "title": title]) }
+            tocHTML += "\">"
+            if listsContents {
+                let title = tocWriter.renderInlines(entry.title)
+                tocHTML += title
+                toc.append(["level": entry.level, "id": entry.id, "title": title])
+            } else {
+                tocWriter.writeInlines(entry.title, into: &tocHTML)
+            }
+            tocHTML += "</a></li>\n"
         }
         if listsContents { values["toc"] = toc }
-        values["tocHTML"] = tocHTML
+        values["tocHTML"] = tocHTML.text
         values["hasToc"] = lesson.analysis.tableOfContents.count >= 2
         return values
     }

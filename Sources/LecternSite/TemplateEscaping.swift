@@ -25,4 +25,9 @@ struct TemplateEscaping: MustacheContentType {
     static func append(_ text: String, to out: inout String) {
         HTMLWriter.appendEscaped(text, quotes: true, apostrophes: true, to: &out)
     }
+
+    /// `append` for HTML the writer's buffer holds.
+    static func append(_ text: String, to out: inout HTMLBuffer) {
+        out.appendEscaped(text, quotes: true, apostrophes: true)
+    }
 }

@@ -163,7 +163,7 @@ import Testing
         let tocLoop = "{{#toc}}<li class=\"toc-level-{{level}}\"><a href=\"#{{id}}\">{{{title}}}</a></li>\n{{/toc}}\n"
         #expect(slides.contains("{{{slidesHTML}}}") && lesson.contains("{{{tocHTML}}}"))
         let source = "---\ntitle: One\n---\n\n# Part\n\n## First {#a-b}\n\nText.\n\n::: notes\nSay this & that.\n:::\n\n"
-            + "## *Second* <b>two</b>\n\n- a\n- b\n\n### Inner\n\nMore.\n"
+            + "## *Second* <b>two</b> café\n\n- a\n- b\n\n### Inner · ünïcode\n\nMore, naïve.\n"
         let builtIn = try OutputSafetyTests.makeCourse(source)
         defer { OutputSafetyTests.remove(builtIn) }
         let themed = try ThemeTests.course(templates: [
