@@ -21,6 +21,8 @@ public struct SiteRenderer: @unchecked Sendable {
         self.course = course
         self.paths = paths
         self.theme = theme
+        // The course's whole navigation is made on another core meanwhile: every page waits for this.
+        let navigation = Background { CourseNavigation(course: course, paths: paths) }
         var assets = AssetNames()
         for (path, data) in theme.files where path.hasPrefix("assets/") { assets.add(path, data) }
         assets.addUnhashed(SiteRenderer.searchIndexPath)
@@ -28,7 +30,7 @@ public struct SiteRenderer: @unchecked Sendable {
         context = PageContext(course: course, paths: paths, assets: assets.templateKeys, theme: theme)
         resolver = LinkResolver(pages: Dictionary(course.lessons.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a }),
                                 paths: paths)
-        navigation = CourseNavigation(course: course, paths: paths)
+        self.navigation = navigation.wait()
     }
 
     /// This renderer over `course`, the same course with some lessons read again: their paths,

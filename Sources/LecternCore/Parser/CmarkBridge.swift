@@ -53,11 +53,12 @@ enum CmarkBridge {
     }
 }
 
-/// One node being built: the cmark node and the children converted so far.
+/// One node being built: the cmark node, and where its children start among the converted
+/// children of all open nodes.
 private struct Frame {
     let node: OpaquePointer
     let range: SourceRange
-    var children: [Converted] = []
+    let start: Int
 }
 
 /// A converted child, before its parent knows what it needs.
@@ -74,6 +75,9 @@ private struct TreeConverter {
     let map: SourceMap
     let maximumDepth: Int
     var stack: [Frame] = []
+    /// The children converted so far of every open node, in one array rather than one each:
+    /// a node's children are built into the node and dropped from the end on its way out.
+    var pending: [Converted] = []
     var tooDeep: SourceRange?
     /// Footnote definitions in cmark-gfm's order, which numbers references from 1.
     var footnotes: [[Block]] = []
@@ -92,7 +96,7 @@ private struct TreeConverter {
 
     mutating func convert(_ root: OpaquePointer) -> CmarkBridge.Output {
         var result: [Converted] = []
-        stack.append(Frame(node: root, range: range(of: root, fallback: .unknown)))
+        stack.append(Frame(node: root, range: range(of: root, fallback: .unknown), start: 0))
         // One top-level block at a time, freed once converted, so that a document is never
         // held twice (as cmark's tree and as the model) at its full size.
         while let child = cmark_node_first_child(root) {
@@ -101,8 +105,9 @@ private struct TreeConverter {
             cmark_node_free(child)
         }
         let document = stack.removeLast()
-        if let built = build(document) { result.append(built) }
-        var blocks = Self.blocks(result)
+        if let built = build(document, children: pending[...]) { result.append(built) }
+        pending = []
+        var blocks = Self.blocks(result[...])
         if case .block(let document)? = result.first, case .div(_, let children) = document.kind, result.count == 1 {
             blocks = children
         }
@@ -121,20 +126,21 @@ private struct TreeConverter {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let fallback = stack.last?.range ?? .unknown
             if event == CMARK_EVENT_ENTER {
-                if let leaf = convertLeaf(node, range: range(of: node, fallback: fallback)) {
+                let nodeRange = range(of: node, fallback: fallback)
+                if let leaf = convertLeaf(node, range: nodeRange) {
                     append(leaf, to: &result)
                     continue
                 }
-                let nodeRange = range(of: node, fallback: fallback)
                 if stack.count >= maximumDepth {
                     if tooDeep == nil { tooDeep = nodeRange }
                     continue
                 }
-                stack.append(Frame(node: node, range: nodeRange))
+                stack.append(Frame(node: node, range: nodeRange, start: pending.count))
             } else if event == CMARK_EVENT_EXIT {
                 guard let top = stack.last, top.node == node else { continue }
                 stack.removeLast()
-                let built = build(top)
+                let built = build(top, children: pending[top.start...])
+                pending.removeSubrange(top.start...)
                 if case .footnote(_, let content)? = built {
                     footnotes.append(content)
                 } else if let built {
@@ -145,7 +151,7 @@ private struct TreeConverter {
     }
 
     mutating func append(_ item: Converted, to result: inout [Converted]) {
-        if stack.isEmpty { result.append(item) } else { stack[stack.count - 1].children.append(item) }
+        if stack.isEmpty { result.append(item) } else { pending.append(item) }
     }
 
     func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -176,8 +182,8 @@ private struct TreeConverter {
 }
 
 extension TreeConverter {
-    fileprivate func build(_ frame: Frame) -> Converted? {
-        let node = frame.node, range = frame.range, children = frame.children
+    fileprivate func build(_ frame: Frame, children: ArraySlice<Converted>) -> Converted? {
+        let node = frame.node, range = frame.range
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: return .block(Block(.div(.empty, Self.blocks(children)), range))
         case CMARK_NODE_PARAGRAPH: return .block(Block(.para(Self.inlines(children)), range))
@@ -237,7 +243,7 @@ extension TreeConverter {
         return .empty
     }
 
-    private func buildExtension(_ node: OpaquePointer, range: SourceRange, children: [Converted]) -> Converted? {
+    private func buildExtension(_ node: OpaquePointer, range: SourceRange, children: ArraySlice<Converted>) -> Converted? {
         switch typeName(node) {
         case "strikethrough": return .inline(Inline(.strikeout(Self.inlines(children)), range))
         case "table_cell": return .cell([Block(.plain(Self.inlines(children)), range)])
@@ -272,7 +278,7 @@ extension TreeConverter {
     }
 
     /// Children as blocks; stray inlines (only after depth limiting) are wrapped in `plain`.
-    fileprivate static func blocks(_ children: [Converted]) -> [Block] {
+    fileprivate static func blocks(_ children: ArraySlice<Converted>) -> [Block] {
         var out: [Block] = []
         var pending: [Inline] = []
         func flush() {
@@ -293,14 +299,14 @@ extension TreeConverter {
     }
 
     /// Children as inlines; stray blocks (only after depth limiting) contribute their text.
-    fileprivate static func inlines(_ children: [Converted]) -> [Inline] {
+    fileprivate static func inlines(_ children: ArraySlice<Converted>) -> [Inline] {
         var out: [Inline] = []
         out.reserveCapacity(children.count)
         for child in children {
             switch child {
             case .inline(let inline): out.append(inline)
             case .cell(let blocks): out += blocksText(blocks)
-            default: out.append(Inline(.text(Inline.plainText(blocksText(blocks([child]))))))
+            default: out.append(Inline(.text(Inline.plainText(blocksText(blocks([child][...]))))))
             }
         }
         return out
@@ -315,10 +321,10 @@ extension TreeConverter {
         }
     }
 
-    fileprivate static func items(_ children: [Converted]) -> [ListItem] {
+    fileprivate static func items(_ children: ArraySlice<Converted>) -> [ListItem] {
         children.map { child in
             if case .item(let item) = child { return item }
-            return ListItem(blocks: blocks([child]))
+            return ListItem(blocks: blocks([child][...]))
         }
     }
 }
