@@ -16,8 +16,20 @@ extension StringProtocol {
     /// clusters: there every byte is one character, but for a CR LF pair, which is one.
     @inlinable package var characterCount: Int {
         let ascii = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            // Eight bytes at a time while they hold neither a byte past ASCII nor a CR; the
+            // byte before where this stops is then no CR either.
+            var start = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while start + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                    let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                    let hasReturn = (returns &- 0x0101_0101_0101_0101) & ~returns & 0x8080_8080_8080_8080 != 0
+                    if word & 0x8080_8080_8080_8080 != 0 || hasReturn { break }
+                    start += 8
+                }
+            }
             var pairs = 0, previous: UInt8 = 0
-            for byte in bytes {
+            for byte in bytes[start...] {
                 if byte >= 0x80 { return nil }
                 if byte == 0x0A, previous == 0x0D { pairs += 1 }
                 previous = byte

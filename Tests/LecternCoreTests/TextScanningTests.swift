@@ -60,6 +60,15 @@ import Testing
             #expect(tail.scalarCount == tail.unicodeScalars.count)
         }
         #expect("e\u{301}\r\n".characterCount == 2)
+        // Long ASCII runs, counted eight bytes at a time, with CR LF pairs and other
+        // characters at any place in them.
+        let pieces = ["abcdefgh", "abc", "x", "\r\n", "\r", "\n", "é", "\u{301}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                Int.random(in: 0..<3, using: &generator) > 0 ? pieces[Int.random(in: 0..<3, using: &generator)] : pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(text.characterCount == text.count, "\(text.debugDescription)")
+        }
         #expect("e\u{301}\r\n".scalarCount == 4)
     }
 
