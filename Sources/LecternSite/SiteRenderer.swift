@@ -69,9 +69,16 @@ public struct SiteRenderer: @unchecked Sendable {
     /// The home page.
     public func homePage() -> Data {
         var values = context.base(directory: "")
+        let writesCards = HomeCards.written(by: theme)
         values["modules"] = course.config.modules.enumerated().map { index, module -> [String: Any] in
-            ["title": module.title, "number": index + 1,
-             "lessons": course.lessons.filter { $0.moduleIndex == index }.map { context.lessonCard($0, from: "") }]
+            let lessons = course.lessons.filter { $0.moduleIndex == index }
+            var module: [String: Any] = ["title": module.title, "number": index + 1]
+            if writesCards {
+                module["cardsHTML"] = HomeCards.html(lessons, paths: paths)
+            } else {
+                module["lessons"] = lessons.map { context.lessonCard($0, from: "") }
+            }
+            return module
         }
         return Data(context.render(values, template: "home").utf8)
     }

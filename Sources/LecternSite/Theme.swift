@@ -28,6 +28,11 @@ public struct Theme: @unchecked Sendable {
             .merging(DefaultTheme.encodedFiles.compactMapValues { Data(base64Encoded: $0) }) { text, _ in text }
     }
 
+    /// Whether the file at `path` is the built-in theme's, not the course's own.
+    func isBuiltIn(_ path: String) -> Bool {
+        origins[path] == "(built-in theme)/" + path
+    }
+
     /// Loads the built-in theme and the course's overrides; template problems are diagnostics.
     public static func load(courseRoot: String) -> (Theme, [Diagnostic]) {
         var files = builtInFiles

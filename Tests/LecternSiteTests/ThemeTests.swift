@@ -33,6 +33,32 @@ import Testing
         #expect(try String(contentsOfFile: root + "/Public/index.html", encoding: .utf8).contains("lesson-cards"))
     }
 
+    /// Home cards written by Lectern read as the built-in `lesson-card` partial writes them, and
+    /// a course's own partial still makes its cards.
+    @Test func homeCardsComeOutAsTheCardPartialWritesThem() throws {
+        let card = String(decoding: try #require(Theme.builtInFiles["lesson-card.mustache"]), as: UTF8.self)
+        var homes: [String] = []
+        for templates in [[:], ["lesson-card.mustache": card], ["lesson-card.mustache": "<li class=\"mine\">{{title}}</li>\n"]] {
+            let root = try Self.course(templates: templates)
+            defer { OutputSafetyTests.remove(root) }
+            let lessons = [
+                ("one.md", "---\ntitle: One & Co\nlevel: beginner\ndescription: Rock 'n' \"roll\" <b>\n---\n\nText.\n"),
+                ("two.md", "---\ntitle: Zwei · Straße\nduration: 7\n---\n\nText.\n"),
+                ("sub/three.md", "---\ntitle: Three\nlevel: advanced\ndescription: ''\n---\n\nText.\n"),
+            ]
+            try FileManager.default.createDirectory(atPath: root + "/Content/sub", withIntermediateDirectories: true)
+            for (path, text) in lessons { try text.write(toFile: root + "/Content/" + path, atomically: true, encoding: .utf8) }
+            try "title: T\nmodules:\n  - title: A\n    lessons: [one.md, two.md]\n  - title: B\n    lessons: [sub/three.md]\n"
+                .write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
+            #expect(try SiteBuilder.build(BuildOptions(root: root)).wrote)
+            homes.append(try String(contentsOfFile: root + "/Public/index.html", encoding: .utf8))
+        }
+        #expect(homes[0] == homes[1])
+        #expect(homes[0].components(separatedBy: "class=\"lesson-card\"").count == 4)
+        #expect(homes[0].contains("One &amp; Co") && homes[0].contains("Rock &#39;n&#39; &quot;roll&quot; &lt;b&gt;"))
+        #expect(homes[2].contains("<li class=\"mine\">Zwei · Straße</li>") && !homes[2].contains("class=\"lesson-card\""))
+    }
+
     @Test func templateSyntaxErrorsPointAtTheTemplateLine() throws {
         let root = try Self.course(templates: ["home.mustache": "{{<layout}}\n{{$main}}\n{{#modules}}\n<p>{{title}}</p>\n{{/lessons}}\n{{/main}}\n{{/layout}}\n"])
         defer { OutputSafetyTests.remove(root) }
