@@ -2,10 +2,11 @@ import LecternCore
 
 /// Parts of the built-in lesson page written as HTML rather than by template sections: every
 /// variable a template renders costs Mustache a split of its name and a dozen dynamic casts,
-/// and these four parts held 22 of a page's 40 variables. A theme that lays them out itself
+/// and these parts held 30 of a page's 40 variables. A theme that lays them out itself
 /// still gets the values they are made of (`module`, `moduleURL`, `position`, `previous`,
-/// `next`, `links.slides`, `lesson.minutes`, `lesson.level`); each part is what the built-in
-/// theme's former template sections wrote, character for character.
+/// `next`, `links.slides`, `lesson.minutes`, `lesson.level`, `lesson.titleHTML`, `lesson.subtitle`,
+/// `lesson.objectives`, `lesson.authors`, `lesson.date`, `lesson.license`); each part is what
+/// the built-in theme's former template sections wrote, character for character.
 enum LessonPageParts {
     /// A neighbouring lesson as the pager and the next prompt link to it.
     struct Neighbour {
@@ -66,6 +67,44 @@ enum LessonPageParts {
         var out = ""
         write("<p class=\"next-prompt\" hidden>Lesson completed. Up next: <a href=\"", next.url, "\">", next.title, "</a></p>", to: &out)
         return out
+    }
+
+    /// The lines of the page's header: title, subtitle (an empty line without), the meta line
+    /// and the objectives.
+    static func header(titleHTML: String, subtitleHTML: String?, meta: String, objectives: [String]) -> String {
+        var out = "<h1 id=\"lectern-lesson-title\">" + titleHTML + "</h1>\n"
+        if let subtitleHTML { out += "<p class=\"lesson-subtitle\">" + subtitleHTML + "</p>" }
+        out += "\n<p class=\"lesson-meta\">" + meta + "</p>\n"
+        guard !objectives.isEmpty else { return out }
+        out += "<section class=\"objectives\" aria-labelledby=\"lectern-objectives-title\">\n"
+        out += "<h2 id=\"lectern-objectives-title\">You will be able to</h2>\n<ul>\n"
+        for objective in objectives {
+            out += "<li>"
+            TemplateEscaping.append(objective, to: &out)
+            out += "</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
+    }
+
+    /// The lines of the page's footer: authors and date, license (an empty line without each).
+    static func footer(authors: String?, date: String?, license: String?) -> String {
+        var out = ""
+        if let authors {
+            out += "<p>Written by "
+            TemplateEscaping.append(authors, to: &out)
+            if let date {
+                out += ", "
+                TemplateEscaping.append(date, to: &out)
+            }
+            out += "</p>"
+        }
+        out += "\n"
+        if let license {
+            out += "<p>License: "
+            TemplateEscaping.append(license, to: &out)
+            out += "</p>"
+        }
+        return out + "\n"
     }
 
     /// `opening`, `first`, `middle`, `second` and `closing`, the two values escaped as the theme escapes.

@@ -22,10 +22,12 @@ extension SiteRenderer {
             "objectives": metadata.objectives, "hasObjectives": !metadata.objectives.isEmpty,
         ]
         // Front-matter text is markdown: plain text where HTML cannot go, markup in headings.
-        lessonValues["titleHTML"] = writer.renderInlines(metadata.titleInlines.isEmpty ? [Inline(.text(lesson.title))] : metadata.titleInlines)
-        if !metadata.subtitleInlines.isEmpty {
+        let titleHTML = writer.renderInlines(metadata.titleInlines.isEmpty ? [Inline(.text(lesson.title))] : metadata.titleInlines)
+        lessonValues["titleHTML"] = titleHTML
+        let subtitleHTML = metadata.subtitleInlines.isEmpty ? nil : writer.renderInlines(metadata.subtitleInlines)
+        if let subtitleHTML {
             lessonValues["subtitle"] = Inline.plainText(metadata.subtitleInlines)
-            lessonValues["subtitleHTML"] = writer.renderInlines(metadata.subtitleInlines)
+            lessonValues["subtitleHTML"] = subtitleHTML
         }
         if !metadata.authors.isEmpty { lessonValues["authors"] = metadata.authors.joined(separator: ", ") }
         if !metadata.dateInlines.isEmpty { lessonValues["date"] = Inline.plainText(metadata.dateInlines) }
@@ -57,10 +59,17 @@ extension SiteRenderer {
             let home = (values["links"] as? [String: Any])?["home"] as? String ?? ""
             values["breadcrumbHTML"] = LessonPageParts.breadcrumb(home: home, course: course.config.title, module: module, lesson: lesson.title)
         }
-        if theme.reads("lessonMetaHTML") {
+        if theme.reads("lessonMetaHTML") || theme.reads("lessonHeaderHTML") {
             let level = metadata.level.map { (name: $0.rawValue, label: PageContext.levelLabels[$0] ?? $0.rawValue) }
-            values["lessonMetaHTML"] = LessonPageParts.meta(position: position, module: module?.title, minutes: lesson.minutes,
-                                                            level: level, slides: slides)
+            let meta = LessonPageParts.meta(position: position, module: module?.title, minutes: lesson.minutes, level: level, slides: slides)
+            values["lessonMetaHTML"] = meta
+            values["lessonHeaderHTML"] = LessonPageParts.header(titleHTML: titleHTML, subtitleHTML: subtitleHTML, meta: meta,
+                                                                objectives: metadata.objectives)
+        }
+        if theme.reads("lessonFooterHTML") {
+            values["lessonFooterHTML"] = LessonPageParts.footer(authors: lessonValues["authors"] as? String,
+                                                                date: lessonValues["date"] as? String,
+                                                                license: lessonValues["license"] as? String)
         }
         if theme.reads("pagerHTML") { values["pagerHTML"] = LessonPageParts.pager(previous: neighbours[0], next: neighbours[1]) }
         if theme.reads("nextPromptHTML") { values["nextPromptHTML"] = LessonPageParts.nextPrompt(neighbours[1]) }

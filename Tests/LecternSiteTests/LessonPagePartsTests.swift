@@ -10,22 +10,32 @@ import Testing
     static let sections = [
         "{{{breadcrumbHTML}}}": "<li><a href=\"{{links.home}}\">{{course.title}}</a></li>{{#module}}<li><a href=\"{{moduleURL}}\">{{.}}</a></li>{{/module}}"
             + "<li><span aria-current=\"page\">{{lesson.title}}</span></li>",
-        "{{{lessonMetaHTML}}}": "{{#position}}<span class=\"lesson-position\">Lesson {{number}} of {{count}}{{#module}} in {{.}}{{/module}}</span> · {{/position}}"
+        "{{{lessonHeaderHTML}}}": "<h1 id=\"lectern-lesson-title\">{{{lesson.titleHTML}}}</h1>\n"
+            + "{{#lesson.subtitle}}<p class=\"lesson-subtitle\">{{{lesson.subtitleHTML}}}</p>{{/lesson.subtitle}}\n<p class=\"lesson-meta\">"
+            + "{{#position}}<span class=\"lesson-position\">Lesson {{number}} of {{count}}{{#module}} in {{.}}{{/module}}</span> · {{/position}}"
             + "<span class=\"lesson-status\" data-status=\"not-started\">Not Started</span> · <span>{{lesson.minutes}} min read</span>"
             + "{{#lesson.level}} · <span class=\"level level-{{.}}\">{{lesson.levelLabel}}</span>{{/lesson.level}}"
-            + "{{#links.slides}} · <a href=\"{{.}}\">Slides</a>{{/links.slides}}",
+            + "{{#links.slides}} · <a href=\"{{.}}\">Slides</a>{{/links.slides}}</p>\n{{#lesson.hasObjectives}}\n"
+            + "<section class=\"objectives\" aria-labelledby=\"lectern-objectives-title\">\n"
+            + "<h2 id=\"lectern-objectives-title\">You will be able to</h2>\n<ul>\n{{#lesson.objectives}}<li>{{.}}</li>\n"
+            + "{{/lesson.objectives}}\n</ul>\n</section>\n{{/lesson.hasObjectives}}\n",
+        "{{{lessonFooterHTML}}}": "{{#lesson.authors}}<p>Written by {{.}}{{#lesson.date}}, {{.}}{{/lesson.date}}</p>{{/lesson.authors}}\n"
+            + "{{#lesson.license}}<p>License: {{.}}</p>{{/lesson.license}}\n",
         "{{{nextPromptHTML}}}": "{{#next}}<p class=\"next-prompt\" hidden>Lesson completed. Up next: <a href=\"{{url}}\">{{title}}</a></p>{{/next}}",
         "{{{pagerHTML}}}": "{{#previous}}<a class=\"pager-previous\" href=\"{{url}}\" rel=\"prev\"><span class=\"pager-label\">Previous</span> {{title}}</a>{{/previous}}\n"
             + "{{#next}}<a class=\"pager-next\" href=\"{{url}}\" rel=\"next\"><span class=\"pager-label\">Next</span> {{title}}</a>{{/next}}",
     ]
 
     /// Lessons first, last and between, in two modules and a subfolder, with and without a
-    /// level, a deck and a duration, and text that needs escaping everywhere.
+    /// level, a deck, a duration, a subtitle, objectives, authors, a date and a license, and
+    /// text that needs escaping everywhere.
     static func writeCourse(at root: String) throws {
         let lessons = [
-            "a.md": "---\ntitle: \"A 1 < 2 & more\"\nlevel: beginner\n---\n\n## One\n\nText.\n\n## Two\n\nMore.\n",
+            "a.md": "---\ntitle: \"A 1 < 2 & more\"\nlevel: beginner\nsubtitle: A *sub* title & more\n"
+                + "objectives:\n  - Read <b> & \"write\"\n  - Count\nauthor: [Ann O'Neil, Bo]\ndate: 1 May 2026\nlicense: CC BY & more\n"
+                + "---\n\n## One\n\nText.\n\n## Two\n\nMore.\n",
             "part/b.md": "---\ntitle: B \"quoted\"\nslides: false\nduration: 7\n---\n\nJust text.\n",
-            "c.md": "---\ntitle: C\nlevel: advanced\n---\n\n## Only\n\nEnd.\n",
+            "c.md": "---\ntitle: C\nlevel: advanced\nauthor: Ann\n---\n\n## Only\n\nEnd.\n",
             "d.md": "---\ntitle: D\n---\n\nLast.\n",
         ]
         try FileManager.default.createDirectory(atPath: root + "/Content/part", withIntermediateDirectories: true)
@@ -63,6 +73,9 @@ import Testing
         #expect(first.contains("Lesson 1 of 2 in M1 &#39;x&#39; &quot;y&quot;</span>"))
         #expect(first.contains("<span class=\"level level-beginner\">Beginner</span> · <a href=\""))
         #expect(first.contains("<nav class=\"pager\" aria-label=\"Lessons\">\n\n<a class=\"pager-next\""))
+        #expect(first.contains("<p class=\"lesson-subtitle\">A <em>sub</em> title &amp; more</p>"))
+        #expect(first.contains("<li>Read &lt;b&gt; &amp; &quot;write&quot;</li>\n<li>Count</li>\n</ul>"))
+        #expect(first.contains("<p>Written by Ann O&#39;Neil, Bo, 1 May 2026</p>\n<p>License: CC BY &amp; more</p>"))
         let middle = try String(contentsOfFile: builtIn + "/Public/part/b/index.html", encoding: .utf8)
         #expect(middle.contains("<span>7 min read</span></p>") && middle.contains("rel=\"prev\""))
         #expect(middle.contains("Up next: <a href=\"../../c/" + (offline ? "index.html" : "") + "\">C</a>"))
