@@ -100,6 +100,9 @@ struct DeckRenderer {
         if let duration = lesson.document.metadata.duration { lessonValues["duration"] = duration }
         values["lesson"] = lessonValues
         values["page"] = ["lessonId": lesson.id, "hasMath": !lesson.analysis.math.isEmpty] as [String: Any]
+        if context.theme.reads("htmlAttributes") {
+            values["htmlAttributes"] = context.htmlAttributes(root: values["root"] as? String ?? "", lessonId: lesson.id)
+        }
         var links = values["links"] as? [String: Any] ?? [:]
         links["lesson"] = context.paths.link(fromPage: directory, toPage: lesson.slug)
         values["links"] = links

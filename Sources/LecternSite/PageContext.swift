@@ -141,7 +141,28 @@ struct PageContext: @unchecked Sendable {
         }
         var values: [String: Any] = ["course": courseValues, "root": prefix, "assets": assetValues, "links": links, "page": [String: Any]()]
         for (key, text) in fragments[prefix] ?? Self.renderFragments(root: prefix, assets: assets, theme: theme) { values[key] = text }
+        if theme.reads("htmlAttributes") { values["htmlAttributes"] = htmlAttributes(root: prefix, lessonId: nil) }
         return values
+    }
+
+    /// The attributes of a page's `<html>` element, as the built-in templates once wrote them
+    /// from `course.language`, `root`, `course.id` and `page.lessonId`: four variables on every
+    /// page, and every variable a split of its name and a dozen dynamic casts in Mustache.
+    func htmlAttributes(root: String, lessonId: String?) -> String {
+        var out = HTMLBuffer()
+        out += " lang=\""
+        TemplateEscaping.append(course.config.language, to: &out)
+        out += "\" data-root=\""
+        TemplateEscaping.append(root, to: &out)
+        out += "\" data-course=\""
+        TemplateEscaping.append(course.config.id, to: &out)
+        out += "\""
+        if let lessonId {
+            out += " data-lesson=\""
+            TemplateEscaping.append(lessonId, to: &out)
+            out += "\""
+        }
+        return out.text
     }
 
     func lessonCard(_ lesson: Lesson, from directory: String) -> [String: Any] {

@@ -41,6 +41,9 @@ extension SiteRenderer {
         // get an empty `<meta name="description">`.
         if let description = metadata.description, !description.isEmpty { page["description"] = description }
         values["page"] = page
+        if theme.reads("htmlAttributes") {
+            values["htmlAttributes"] = context.htmlAttributes(root: values["root"] as? String ?? "", lessonId: lesson.id)
+        }
         let module = lesson.moduleIndex < course.config.modules.count
             ? (title: course.config.modules[lesson.moduleIndex].title,
                url: paths.link(fromPage: lesson.slug, toPage: "", fragment: "lectern-module-\(lesson.moduleIndex + 1)"))

@@ -59,6 +59,35 @@ import Testing
         #expect(homes[2].contains("<li class=\"mine\">Zwei · Straße</li>") && !homes[2].contains("class=\"lesson-card\""))
     }
 
+    /// The `<html>` element's attributes written by Lectern read as the template variables write them.
+    @Test func htmlAttributesComeOutAsTheVariablesWriteThem() throws {
+        let files = Theme.builtInFiles
+        let layout = String(decoding: try #require(files["layout.mustache"]), as: UTF8.self)
+        let slides = String(decoding: try #require(files["slides.mustache"]), as: UTF8.self)
+        let element = "<html{{{htmlAttributes}}}>"
+        #expect(layout.contains(element) && slides.contains(element))
+        let templates = [
+            "layout.mustache": layout.replacingOccurrences(of: element, with: "<html lang=\"{{course.language}}\" data-root=\"{{root}}\" "
+                + "data-course=\"{{course.id}}\"{{#page.lessonId}} data-lesson=\"{{.}}\"{{/page.lessonId}}>"),
+            "slides.mustache": slides.replacingOccurrences(of: element, with: "<html lang=\"{{course.language}}\" data-root=\"{{root}}\" "
+                + "data-course=\"{{course.id}}\" data-lesson=\"{{page.lessonId}}\">"),
+        ]
+        var sites: [[String: Data]] = []
+        for templates in [[:], templates] {
+            let root = try Self.course(templates: templates)
+            defer { OutputSafetyTests.remove(root) }
+            try FileManager.default.createDirectory(atPath: root + "/Content/part", withIntermediateDirectories: true)
+            try "---\ntitle: Two\n---\n\n## A\n\nText.\n\n## B\n\nMore.\n".write(toFile: root + "/Content/part/two.md", atomically: true, encoding: .utf8)
+            try "title: T & Co\nid: t-co\nlanguage: de-CH\nmodules:\n  - title: M\n    lessons: [one.md, part/two.md]\n"
+                .write(toFile: root + "/Content/course.yml", atomically: true, encoding: .utf8)
+            #expect(try SiteBuilder.build(BuildOptions(root: root)).wrote)
+            sites.append(OutputSafetyTests.snapshot(root + "/Public").filter { $0.key.hasSuffix(".html") })
+        }
+        #expect(sites[0].count >= 6 && sites[0] == sites[1], "\(sites[0].keys.sorted())")
+        let deck = String(decoding: try #require(sites[0]["part/two/slides/index.html"]), as: UTF8.self)
+        #expect(deck.contains("<html lang=\"de-CH\" data-root=\"../../../\" data-course=\"t-co\" data-lesson=\"part/two\">"))
+    }
+
     @Test func templateSyntaxErrorsPointAtTheTemplateLine() throws {
         let root = try Self.course(templates: ["home.mustache": "{{<layout}}\n{{$main}}\n{{#modules}}\n<p>{{title}}</p>\n{{/lessons}}\n{{/main}}\n{{/layout}}\n"])
         defer { OutputSafetyTests.remove(root) }
