@@ -1,14 +1,11 @@
 /// HTML as the writer makes it. A page is thousands of small appends, and an append to a
 /// `String` costs several times one to an array of bytes, whatever its length; but turning
 /// bytes back into a `String` checks them one by one once they hold anything but ASCII. So
-/// ASCII gathers as bytes, and text with other characters is kept whole as a piece of its own,
-/// after the bytes before it.
+/// ASCII gathers as bytes, and text with other characters goes to the `String` whole, after
+/// the bytes before it.
 struct HTMLBuffer {
-    /// Everything written before `ascii`, in pieces joined once at the end: appended one by one,
-    /// a long page's text would be copied again each time it outgrew its storage.
-    private var pieces: [String] = []
-    /// UTF-8 bytes in `pieces`.
-    private var piecesCount = 0
+    /// Everything written before `ascii`.
+    private var head = ""
     /// ASCII written since the last text with other characters.
     private var ascii: [UInt8] = []
 
@@ -16,12 +13,11 @@ struct HTMLBuffer {
     init() {}
 
     /// Bytes of UTF-8 written so far.
-    var count: Int { piecesCount + ascii.count }
+    var count: Int { head.utf8.count + ascii.count }
 
     /// The HTML as text.
     var text: String {
-        if pieces.isEmpty { return String(decoding: ascii, as: UTF8.self) }
-        return ascii.isEmpty ? pieces.joined() : (pieces + [String(decoding: ascii, as: UTF8.self)]).joined()
+        ascii.isEmpty ? head : head + String(decoding: ascii, as: UTF8.self)
     }
 
     mutating func append(_ text: String) {
@@ -39,7 +35,7 @@ struct HTMLBuffer {
             ascii.append(contentsOf: bytes)
             return true
         }
-        if appended != true { appendWhole(String(text)) }
+        if appended != true { flush(); head += text }
     }
 
     /// Appends one ASCII byte.
@@ -55,28 +51,22 @@ struct HTMLBuffer {
             return true
         }
         if escaped != true {
-            var piece = ""
-            HTMLWriter.appendEscaped(text, quotes: quotes, apostrophes: apostrophes, to: &piece)
-            appendWhole(piece)
+            flush()
+            HTMLWriter.appendEscaped(text, quotes: quotes, apostrophes: apostrophes, to: &head)
         }
     }
 
     /// Whether the text ends with a line feed that is a character of its own (not after `\r`),
     /// as `String.hasSuffix("\n")` tells.
     var endsWithNewline: Bool {
-        guard let last = ascii.last else { return pieces.last?.hasSuffix("\n") ?? false }
-        let before = ascii.count > 1 ? ascii[ascii.count - 2] : pieces.last?.utf8.last
+        guard let last = ascii.last else { return head.hasSuffix("\n") }
+        let before = ascii.count > 1 ? ascii[ascii.count - 2] : head.utf8.last
         return last == 0x0A && before != 0x0D
     }
 
     /// Removes a final line feed that `endsWithNewline` found.
     mutating func removeNewline() {
-        if ascii.isEmpty {
-            pieces[pieces.count - 1].removeLast()
-            piecesCount -= 1
-        } else {
-            ascii.removeLast()
-        }
+        if ascii.isEmpty { head.removeLast() } else { ascii.removeLast() }
     }
 
     static func += (buffer: inout HTMLBuffer, text: String) {
@@ -88,13 +78,14 @@ struct HTMLBuffer {
     }
 
     private mutating func appendWhole(_ text: String) {
-        if !ascii.isEmpty {
-            pieces.append(String(decoding: ascii, as: UTF8.self))
-            piecesCount += ascii.count
-            ascii.removeAll(keepingCapacity: true)
-        }
-        pieces.append(text)
-        piecesCount += text.utf8.count
+        flush()
+        head += text
+    }
+
+    private mutating func flush() {
+        guard !ascii.isEmpty else { return }
+        head += String(decoding: ascii, as: UTF8.self)
+        ascii.removeAll(keepingCapacity: true)
     }
 
     /// Whether `bytes` are all ASCII, eight at a time.
