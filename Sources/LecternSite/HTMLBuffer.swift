@@ -21,21 +21,23 @@ struct HTMLBuffer {
     }
 
     mutating func append(_ text: String) {
-        let appended = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard Self.isASCII(bytes) else { return false }
-            ascii.append(contentsOf: bytes)
-            return true
-        }
-        if appended != true { appendWhole(text) }
+        if !appendedAsASCII(text) { appendWhole(text) }
     }
 
     mutating func append(_ text: Substring) {
-        let appended = text.utf8.withContiguousStorageIfAvailable { bytes in
+        if !appendedAsASCII(text) {
+            flush()
+            head += text
+        }
+    }
+
+    /// Appends `text` to the bytes when it is all ASCII; false, with nothing appended, when not.
+    private mutating func appendedAsASCII(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
             guard Self.isASCII(bytes) else { return false }
             ascii.append(contentsOf: bytes)
             return true
-        }
-        if appended != true { flush(); head += text }
+        } ?? false
     }
 
     /// Appends one ASCII byte.

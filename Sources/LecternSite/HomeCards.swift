@@ -15,11 +15,10 @@ enum HomeCards {
     static func html(_ lessons: [Lesson], paths: SitePaths) -> String {
         var out = HTMLBuffer()
         for lesson in lessons {
-            let minutes = String(lesson.minutes)
             out += "<li class=\"lesson-card\" data-lesson=\""
             TemplateEscaping.append(lesson.id, to: &out)
             out += "\" data-minutes=\""
-            out += minutes
+            out += String(lesson.minutes)
             out += "\">\n<h3><a href=\""
             TemplateEscaping.append(paths.link(fromPage: "", toPage: lesson.slug), to: &out)
             out += "\">"
@@ -30,16 +29,10 @@ enum HomeCards {
                 TemplateEscaping.append(description, to: &out)
                 out += "</p>"
             }
-            out += "\n<p class=\"lesson-meta\"><span class=\"lesson-status\" data-status=\"not-started\">Not Started</span> · <span>"
-            out += minutes
-            out += " min read</span>"
-            if let level = lesson.document.metadata.level {
-                out += " · <span class=\"level level-"
-                TemplateEscaping.append(level.rawValue, to: &out)
-                out += "\">"
-                TemplateEscaping.append(PageContext.levelLabels[level] ?? level.rawValue, to: &out)
-                out += "</span>"
-            }
+            // The card's meta line is the lesson page's without place or slides.
+            out += "\n<p class=\"lesson-meta\">"
+            out += LessonPageParts.meta(position: nil, module: nil, minutes: lesson.minutes,
+                                        level: LessonPageParts.level(lesson.document.metadata.level), slides: nil)
             out += "</p>\n</li>\n"
         }
         return out.text

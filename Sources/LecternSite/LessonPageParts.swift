@@ -24,6 +24,11 @@ enum LessonPageParts {
         return out + "</span></li>"
     }
 
+    /// A level's name and label, as the meta lines show it.
+    static func level(_ level: LessonMetadata.Level?) -> (name: String, label: String)? {
+        level.map { (name: $0.rawValue, label: PageContext.levelLabels[$0] ?? $0.rawValue) }
+    }
+
     /// The line under the title: place in the module, status, reading time, level, slides.
     static func meta(position: (number: Int, count: Int)?, module: String?, minutes: Int,
                      level: (name: String, label: String)?, slides: String?) -> String {

@@ -63,8 +63,8 @@ extension SiteRenderer {
             values["breadcrumbHTML"] = LessonPageParts.breadcrumb(home: home, course: course.config.title, module: module, lesson: lesson.title)
         }
         if theme.reads("lessonMetaHTML") || theme.reads("lessonHeaderHTML") {
-            let level = metadata.level.map { (name: $0.rawValue, label: PageContext.levelLabels[$0] ?? $0.rawValue) }
-            let meta = LessonPageParts.meta(position: position, module: module?.title, minutes: lesson.minutes, level: level, slides: slides)
+            let meta = LessonPageParts.meta(position: position, module: module?.title, minutes: lesson.minutes,
+                                            level: LessonPageParts.level(metadata.level), slides: slides)
             values["lessonMetaHTML"] = meta
             values["lessonHeaderHTML"] = LessonPageParts.header(titleHTML: titleHTML, subtitleHTML: subtitleHTML, meta: meta,
                                                                 objectives: metadata.objectives)
